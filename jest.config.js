@@ -1,0 +1,20 @@
+// Suites are grouped by the layer they test. The e2e project drives the real Pulumi CLI and runs in
+// band (see package.json): two cores cannot host several engines at once.
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }];
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: "node",
+  roots: [`<rootDir>/test/${name}`],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": tsJest },
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project("sdk"),
+    project("simulator"),
+    project("provider"),
+    project("e2e", { testTimeout: 15 * 60 * 1000 }),
+  ],
+};

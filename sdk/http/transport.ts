@@ -1,0 +1,144 @@
+import { Agent, errors as undiciErrors, request as undiciRequest, type Dispatcher } from "undici";
+import { AcquiaConnectionError, AcquiaTimeoutError } from "../errors";
+import { sleep } from "../internal/sleep";
+import { Limiter, processLimiter } from "./limiter";
+import { redact } from "./redact";
+import { decideRetry, defaultRetryOptions, type AttemptOutcome, type RetryOptions } from "./retry-policy";
+
+export interface Logger {
+  debug?(message: string): void;
+  warn?(message: string): void;
+}
+
+export interface TransportOptions {
+  /** undici dispatcher; tests pass a MockAgent. Defaults to a keep-alive Agent shared by the process. */
+  dispatcher?: Dispatcher | undefined;
+  retry?: Partial<RetryOptions> | undefined;
+  /** Per attempt: connecting, waiting for headers, and reading the body, each. */
+  timeoutMs?: number | undefined;
+  /** Requests in flight; a number gives this client its own cap, else the process-wide one applies. */
+  maxConcurrentRequests?: number | undefined;
+  logger?: Logger | undefined;
+  userAgent?: string | undefined;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+  /** The caller vouches that repeating this request is harmless (see decideRetry). */
+  idempotent?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  requestId: string | undefined;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+/** Errors raised before a connection existed: the server cannot have seen the request. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
+let sharedAgent: Agent | undefined;
+function defaultDispatcher(timeoutMs: number): Dispatcher {
+  sharedAgent ??= new Agent({
+    keepAliveTimeout: 10_000,
+    keepAliveMaxTimeout: 60_000,
+    connectTimeout: Math.min(timeoutMs, 30_000),
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+  return sharedAgent;
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
+/** Sends HTTP requests with timeouts, a concurrency cap and the retry policy. Knows nothing of auth. */
+export class HttpTransport {
+  private readonly dispatcher: Dispatcher;
+  private readonly retry: RetryOptions;
+  private readonly timeoutMs: number;
+  private readonly limiter: Limiter;
+  private readonly logger: Logger | undefined;
+  private readonly userAgent: string;
+
+  constructor(options: TransportOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.dispatcher = options.dispatcher ?? defaultDispatcher(this.timeoutMs);
+    this.retry = { ...defaultRetryOptions, ...options.retry };
+    this.limiter = options.maxConcurrentRequests ? new Limiter(options.maxConcurrentRequests) : processLimiter();
+    this.logger = options.logger;
+    this.userAgent = options.userAgent ?? "pulumi-acquia-cloud";
+  }
+
+  async send(request: HttpRequest, displayPath: string): Promise<HttpResponse> {
+    for (let attempt = 1; ; attempt++) {
+      let outcome: AttemptOutcome;
+      let failure: unknown;
+      let response: HttpResponse | undefined;
+      try {
+        response = await this.limiter.run(() => this.exchange(request));
+        outcome = { kind: "response", status: response.status, retryAfter: headerValue(response.headers["retry-after"]) };
+      } catch (error) {
+        if (request.signal?.aborted) throw error;
+        failure = error;
+        outcome = { kind: "network", requestSent: !NOT_SENT_CODES.has(errorCode(error) ?? "") };
+      }
+      const decision = decideRetry(request, outcome, attempt, this.retry);
+      if (!decision.retry) {
+        if (response) return response;
+        throw this.connectionError(request.method, displayPath, failure, outcome.kind === "network" && outcome.requestSent);
+      }
+      this.logger?.warn?.(
+        redact(
+          `${request.method} ${displayPath}: ${response ? `HTTP ${response.status}` : `network error ${errorCode(failure) ?? String(failure)}`}` +
+            `, retrying in ${decision.delayMs} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts})`,
+        ),
+      );
+      await sleep(decision.delayMs, request.signal);
+    }
+  }
+
+  private async exchange(request: HttpRequest): Promise<HttpResponse> {
+    const started = Date.now();
+    const res = await undiciRequest(request.url, {
+      method: request.method as Dispatcher.HttpMethod,
+      headers: { "user-agent": this.userAgent, ...request.headers },
+      body: request.body,
+      dispatcher: this.dispatcher,
+      signal: request.signal,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+    });
+    const body = await res.body.text();
+    const requestId = headerValue(res.headers["x-request-id"]) ?? undefined;
+    this.logger?.debug?.(
+      `${request.method} ${new URL(request.url).pathname} -> ${res.statusCode} in ${Date.now() - started} ms` +
+        (requestId ? ` (request id ${requestId})` : ""),
+    );
+    return { status: res.statusCode, headers: res.headers, body, requestId };
+  }
+
+  private connectionError(method: string, path: string, error: unknown, requestSent: boolean): AcquiaConnectionError {
+    const code = errorCode(error);
+    const isTimeout = TIMEOUT_CODES.has(code ?? "") || error instanceof undiciErrors.HeadersTimeoutError;
+    const reason = redact(error instanceof Error ? error.message : String(error));
+    const details = { method, path, outcomeUnknown: requestSent && method !== "GET", code, reason };
+    return isTimeout ? new AcquiaTimeoutError(details, { cause: error }) : new AcquiaConnectionError(details, { cause: error });
+  }
+}
+
+export function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { path } from "../internal/path";
+import type { Operation } from "../operations/operation";
+import { ApiResource } from "./api-resource";
+
+export const codeRefSchema = z.looseObject({
+  name: z.string(),
+  flags: z.looseObject({ tag: z.boolean().optional() }).optional(),
+});
+export type CodeRef = z.infer<typeof codeRefSchema>;
+
+export class CodeApi extends ApiResource {
+  /** Branches and tags (tags are named `tags/<name>`). */
+  listRefs(applicationUuid: string, signal?: AbortSignal): Promise<CodeRef[]> {
+    return this.client.list(path`/applications/${applicationUuid}/code`, codeRefSchema, { signal });
+  }
+
+  /** Deploys a branch or tag to the environment (read back as the environment's `vcs.path`). */
+  switch(environmentId: string, branch: string, signal?: AbortSignal): Promise<Operation> {
+    return this.client.mutate("POST", path`/environments/${environmentId}/code/actions/switch`, { branch }, signal);
+  }
+
+  /** Deploys the code of environment `source` to this environment. */
+  deployFrom(environmentId: string, source: string, message?: string, signal?: AbortSignal): Promise<Operation> {
+    return this.client.mutate("POST", path`/environments/${environmentId}/code`, { source, ...(message ? { message } : {}) }, signal);
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { halLinks } from "../hal/schemas";
+import { path } from "../internal/path";
+import type { Operation } from "../operations/operation";
+import { ApiResource } from "./api-resource";
+
+export const sshKeySchema = z.looseObject({
+  uuid: z.string(),
+  label: z.string(),
+  fingerprint: z.string().optional(),
+  public_key: z.string(),
+  created_at: z.string().nullable().optional(),
+  _links: halLinks.optional(),
+});
+export type SshKey = z.infer<typeof sshKeySchema>;
+
+/** SSH keys of the account that owns the API key. */
+export class SshKeysApi extends ApiResource {
+  list(signal?: AbortSignal): Promise<SshKey[]> {
+    return this.client.list("/account/ssh-keys", sshKeySchema, { paged: true, signal });
+  }
+
+  get(sshKeyUuid: string, signal?: AbortSignal): Promise<SshKey> {
+    return this.client.request("GET", path`/account/ssh-keys/${sshKeyUuid}`, { schema: sshKeySchema, signal });
+  }
+
+  async findByLabel(label: string, signal?: AbortSignal): Promise<SshKey | undefined> {
+    return (await this.list(signal)).find((k) => k.label === label);
+  }
+
+  create(input: { label: string; public_key: string }, signal?: AbortSignal): Promise<Operation> {
+    return this.client.mutate("POST", "/account/ssh-keys", input, signal);
+  }
+
+  delete(sshKeyUuid: string, signal?: AbortSignal): Promise<Operation> {
+    return this.client.mutate("DELETE", path`/account/ssh-keys/${sshKeyUuid}`, undefined, signal);
+  }
+}

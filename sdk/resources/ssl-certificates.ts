@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { halLinks, idString } from "../hal/schemas";
+import { registerSecret } from "../http/redact";
+import { path } from "../internal/path";
+import type { Operation } from "../operations/operation";
+import { ApiResource } from "./api-resource";
+
+export const sslCertificateSchema = z.looseObject({
+  id: idString,
+  label: z.string().nullable().optional(),
+  certificate: z.string().optional(),
+  /** Returned in clear text by Acquia: treat as secret. */
+  private_key: z.string().nullable().optional(),
+  ca: z.string().nullable().optional(),
+  flags: z.looseObject({ active: z.boolean().optional(), csr: z.boolean().optional(), legacy: z.boolean().optional() }).optional(),
+  expires_at: z.string().nullable().optional(),
+  domains: z.array(z.string()).nullable().optional(),
+  _links: halLinks.optional(),
+});
+export type SslCertificate = z.infer<typeof sslCertificateSchema>;
+
+export interface SslCertificateInput {
+  label: string;
+  certificate: string;
+  private_key: string;
+  ca_certificates?: string;
+  legacy?: boolean;
+}
+
+export class SslCertificatesApi extends ApiResource {
+  async list(environmentId: string, signal?: AbortSignal): Promise<SslCertificate[]> {
+    const all = await this.client.list(path`/environments/${environmentId}/ssl/certificates`, sslCertificateSchema, { signal });
+    all.forEach((c) => registerSecret(c.private_key));
+    return all;
+  }
+
+  async get(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<SslCertificate> {
+    const cert = await this.client.request("GET", path`/environments/${environmentId}/ssl/certificates/${certificateId}`, {
+      schema: sslCertificateSchema,
+      signal,
+    });
+    registerSecret(cert.private_key);
+    return cert;
+  }
+
+  async findByLabel(environmentId: string, label: string, signal?: AbortSignal): Promise<SslCertificate | undefined> {
+    return (await this.list(environmentId, signal)).find((c) => c.label === label);
+  }
+
+  create(environmentId: string, input: SslCertificateInput, signal?: AbortSignal): Promise<Operation> {
+    registerSecret(input.private_key);
+    return this.client.mutate("POST", path`/environments/${environmentId}/ssl/certificates`, input, signal);
+  }
+
+  delete(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<Operation> {
+    return this.client.mutate("DELETE", path`/environments/${environmentId}/ssl/certificates/${certificateId}`, undefined, signal);
+  }
+
+  activate(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<Operation> {
+    return this.client.mutate("POST", path`/environments/${environmentId}/ssl/certificates/${certificateId}/actions/activate`, undefined, signal);
+  }
+
+  deactivate(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<Operation> {
+    return this.client.mutate("POST", path`/environments/${environmentId}/ssl/certificates/${certificateId}/actions/deactivate`, undefined, signal);
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { halLinks } from "../hal/schemas";
+import { registerSecret } from "../http/redact";
+import { path } from "../internal/path";
+import type { Operation } from "../operations/operation";
+import { ApiResource } from "./api-resource";
+
+/** Acquia returns values in clear text: callers must treat `value` as a secret. */
+export const variableSchema = z.looseObject({
+  name: z.string(),
+  value: z.string().nullable().optional(),
+  _links: halLinks.optional(),
+});
+export type Variable = z.infer<typeof variableSchema>;
+
+export interface VariableInput {
+  name: string;
+  value: string;
+}
+
+export class VariablesApi extends ApiResource {
+  async list(environmentId: string, signal?: AbortSignal): Promise<Variable[]> {
+    const all = await this.client.list(path`/environments/${environmentId}/variables`, variableSchema, { paged: true, signal });
+    all.forEach((v) => registerSecret(v.value));
+    return all;
+  }
+
+  async get(environmentId: string, name: string, signal?: AbortSignal): Promise<Variable> {
+    const variable = await this.client.request("GET", path`/environments/${environmentId}/variables/${name}`, { schema: variableSchema, signal });
+    registerSecret(variable.value);
+    return variable;
+  }
+
+  create(environmentId: string, input: VariableInput, signal?: AbortSignal): Promise<Operation> {
+    registerSecret(input.value);
+    return this.client.mutate("POST", path`/environments/${environmentId}/variables`, input, signal);
+  }
+
+  update(environmentId: string, input: VariableInput, signal?: AbortSignal): Promise<Operation> {
+    registerSecret(input.value);
+    return this.client.mutate("PUT", path`/environments/${environmentId}/variables/${input.name}`, input, signal);
+  }
+
+  delete(environmentId: string, name: string, signal?: AbortSignal): Promise<Operation> {
+    return this.client.mutate("DELETE", path`/environments/${environmentId}/variables/${name}`, undefined, signal);
+  }
+}
