@@ -1,0 +1,80 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AcquiaProviderShim } from "../shim";
+import { MODULE, secret } from "./common";
+import { ambientArgs } from "./ambient-settings";
+
+export interface ConnectionArgs {
+  /** API key; default stack config acquia:clientId, then ACLI_KEY. */
+  clientId?: pulumi.Input<string>;
+  /** API secret; default acquia:clientSecret, then ACLI_SECRET. Always stored encrypted. */
+  clientSecret?: pulumi.Input<string>;
+  /** For organizations with federated authentication; default acquia:organizationUuid, then AH_ORGANIZATION_UUID. */
+  organizationUuid?: pulumi.Input<string>;
+  /** Default acquia:apiUrl, then ACLI_CLOUD_API_BASE_URI, then https://cloud.acquia.com/api. */
+  apiUrl?: pulumi.Input<string>;
+  /** Default acquia:tokenUrl, then ACLI_CLOUD_API_ACCOUNTS_URI, then Acquia's token endpoint. */
+  tokenUrl?: pulumi.Input<string>;
+}
+
+/** What a dependent resource receives from its Connection. */
+export interface ConnectionSettings {
+  clientId: string;
+  clientSecret: string;
+  organizationUuid?: string;
+  apiUrl: string;
+  tokenUrl: string;
+}
+
+/**
+ * One configured Cloud Platform connection. Its check, create, read and update authenticate, so bad
+ * credentials fail `pulumi preview`. Every resource given this connection shares one token per
+ * provider process; no token is ever stored.
+ */
+export class Connection extends pulumi.dynamic.Resource {
+  declare readonly clientId: pulumi.Output<string>;
+  declare readonly clientSecret: pulumi.Output<string>;
+  declare readonly organizationUuid: pulumi.Output<string | undefined>;
+  declare readonly apiUrl: pulumi.Output<string>;
+  declare readonly tokenUrl: pulumi.Output<string>;
+  /** The account that owns the API key. */
+  declare readonly accountUuid: pulumi.Output<string>;
+  declare readonly accountName: pulumi.Output<string>;
+  /** `organization:<uuid>` when the token is organization-scoped, else empty. */
+  declare readonly scope: pulumi.Output<string>;
+  declare readonly organizationName: pulumi.Output<string | undefined>;
+  /** The settings dependent resources pass to the runtime (secret). */
+  readonly settings: pulumi.Output<ConnectionSettings>;
+
+  constructor(name: string, args: ConnectionArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    const ambient = ambientArgs();
+    super(
+      new AcquiaProviderShim("Connection"),
+      name,
+      {
+        clientId: args.clientId ?? ambient.clientId,
+        clientSecret: secret(args.clientSecret ?? ambient.clientSecret),
+        organizationUuid: args.organizationUuid ?? ambient.organizationUuid,
+        apiUrl: args.apiUrl ?? ambient.apiUrl,
+        tokenUrl: args.tokenUrl ?? ambient.tokenUrl,
+        accountUuid: undefined,
+        accountName: undefined,
+        scope: undefined,
+        organizationName: undefined,
+      },
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["clientSecret"] }),
+      MODULE,
+      "Connection",
+    );
+    this.settings = pulumi.secret(
+      pulumi
+        .all([this.clientId, this.clientSecret, this.organizationUuid, this.apiUrl, this.tokenUrl])
+        .apply(([clientId, clientSecret, organizationUuid, apiUrl, tokenUrl]) => ({
+          clientId,
+          clientSecret,
+          ...(organizationUuid ? { organizationUuid } : {}),
+          apiUrl,
+          tokenUrl,
+        })),
+    );
+  }
+}

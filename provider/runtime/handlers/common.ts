@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { isNotFound, type CreateOutcome, type Operation } from "../../../sdk";
+import type { Context } from "../handler";
+import { connectionSettingsSchema } from "../settings";
+
+/** The inputs every resource shares (see MetaInputs). */
+export const metaShape = {
+  connection: connectionSettingsSchema.optional(),
+  adopt: z.boolean().optional(),
+  timeoutSeconds: z.number().int().positive("timeoutSeconds must be a positive number of seconds").optional(),
+};
+
+export const environmentId = z
+  .string()
+  .regex(
+    /^\d+-[0-9a-f-]{36}$/i,
+    "environmentId must be an Acquia environment id such as 24-a47ac10b-58cc-4372-a567-0e02b2c3d470 (see getEnvironment)",
+  );
+export const applicationUuid = z.uuid({
+  message: "applicationUuid must be an application UUID (see getApplication)",
+});
+
+/** The value, or undefined when Acquia answers 404. */
+export async function unlessNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+export async function settle(ctx: Context, operation: Promise<Operation>): Promise<void> {
+  await (await operation).wait(ctx.wait);
+}
+
+/** Waits for a create that createOnce sent; a create that found its object needs no wait. */
+export async function settleCreate<T>(ctx: Context, outcome: CreateOutcome<T>): Promise<void> {
+  if (outcome.kind === "sent") await outcome.operation.wait(ctx.wait);
+}
+
+export async function environmentVisible(ctx: Context, id: string): Promise<boolean> {
+  return (await unlessNotFound(ctx.client.environments.get(id))) !== undefined;
+}
+
+export async function applicationVisible(ctx: Context, uuid: string): Promise<boolean> {
+  return (await unlessNotFound(ctx.client.applications.get(uuid))) !== undefined;
+}
+
+/** Reads back an object a task just created; Acquia may show it a moment after the task completes. */
+export async function readBack<T>(what: string, find: () => Promise<T | undefined>): Promise<T> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const found = await find();
+    if (found !== undefined) return found;
+    await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+  }
+  throw new Error(
+    `${what} was reported created but cannot be read back from Acquia; run \`pulumi refresh\` and try again`,
+  );
+}

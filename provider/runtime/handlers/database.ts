@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { createOnce } from "../../../sdk";
+import type { Context, ResourceHandler } from "../handler";
+import { applicationUuid, applicationVisible, metaShape, readBack, settle, settleCreate } from "./common";
+
+const inputs = z.object({
+  applicationUuid,
+  name: z
+    .string()
+    .min(1, "name is required")
+    .max(63, "name must be at most 63 characters")
+    .regex(/^[A-Za-z0-9_]+$/, "name may contain only letters, digits and underscores")
+    .refine((n) => n !== "default", 'name may not be "default"'),
+  ...metaShape,
+});
+type Inputs = z.infer<typeof inputs>;
+
+const idOf = (p: Inputs) => `${p.applicationUuid}/${p.name}`;
+
+async function current(ctx: Context, p: Inputs): Promise<Inputs | undefined> {
+  return (await ctx.client.databases.find(p.applicationUuid, p.name)) ? p : undefined;
+}
+
+/** An application database: Acquia creates it in every environment of the application. */
+export const databaseHandler: ResourceHandler<Inputs, Inputs> = {
+  kind: "Database",
+  inputs,
+  replaceOn: ["applicationUuid", "name"],
+  deleteBeforeReplace: false,
+
+  async find(ctx, p) {
+    const outs = await current(ctx, p);
+    return outs && { id: idOf(p), outs };
+  },
+
+  async create(ctx, p) {
+    const outcome = await createOnce({
+      family: "database",
+      send: () => ctx.client.databases.create(p.applicationUuid, p.name),
+      find: () => current(ctx, p),
+    });
+    await settleCreate(ctx, outcome);
+    return { id: idOf(p), outs: await readBack(`Database ${p.name}`, () => current(ctx, p)) };
+  },
+
+  read: (ctx, _id, props) => current(ctx, props),
+  parentVisible: (ctx, props) => applicationVisible(ctx, props.applicationUuid),
+
+  async update(_ctx, _id, olds, news) {
+    return { ...olds, ...news };
+  },
+
+  async delete(ctx, _id, props) {
+    await settle(ctx, ctx.client.databases.delete(props.applicationUuid, props.name));
+  },
+};
