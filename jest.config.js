@@ -15,6 +15,7 @@ module.exports = {
     project("sdk"),
     project("simulator"),
     project("provider"),
+    project("serialization"),
     project("e2e", { testTimeout: 15 * 60 * 1000 }),
   ],
 };

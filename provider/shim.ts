@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- the runtime must load at call time, in the provider process */
 /**
  * What Pulumi serializes into state for every resource of this package. It holds only a kind string;
  * each method loads the installed runtime at call time and delegates to it. Keep this file free of
@@ -9,37 +10,30 @@ export class AcquiaProviderShim {
   constructor(readonly kind: string) {}
 
   async configure(request: unknown) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("pulumi-acquia-cloud/runtime").configure(request);
   }
 
   async check(olds: unknown, news: unknown) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("pulumi-acquia-cloud/runtime").check(this.kind, olds, news);
   }
 
   async diff(id: string, olds: unknown, news: unknown) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("pulumi-acquia-cloud/runtime").diff(this.kind, id, olds, news);
   }
 
   async create(inputs: unknown) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("pulumi-acquia-cloud/runtime").create(this.kind, inputs);
   }
 
   async read(id: string, props: unknown) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("pulumi-acquia-cloud/runtime").read(this.kind, id, props);
   }
 
   async update(id: string, olds: unknown, news: unknown) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("pulumi-acquia-cloud/runtime").update(this.kind, id, olds, news);
   }
 
   async delete(id: string, props: unknown) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("pulumi-acquia-cloud/runtime").delete(this.kind, id, props);
   }
 }

@@ -1,0 +1,82 @@
+import * as runtime from "../../provider/runtime";
+import { UNKNOWN } from "../../provider/runtime/unknowns";
+import { startSimulator, type Simulator } from "../../simulator";
+
+export { UNKNOWN };
+export type Props = Record<string, unknown>;
+export interface State {
+  id: string;
+  outs: Props;
+}
+
+const PROVIDER = "<serialized shim>";
+
+/** Polls fast: the simulator's tasks take tens of milliseconds here. */
+process.env["ACQUIA_POLL_INTERVAL_MS"] = "10";
+
+export async function simulator(): Promise<Simulator> {
+  return startSimulator({ taskDurationMs: 30 });
+}
+
+export function connectionOf(sim: Simulator, secret = sim.clientSecret) {
+  return { clientId: sim.clientId, clientSecret: secret, apiUrl: sim.apiUrl, tokenUrl: sim.tokenUrl };
+}
+
+export async function control(
+  sim: Simulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const res = await fetch(`${sim.url}/__simulator/${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
+  const text = await res.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
+export async function stats(
+  sim: Simulator,
+): Promise<{ tokenRequests: number; requests: number; byRoute: Record<string, number> }> {
+  return (await control(sim, "GET", "stats")) as never;
+}
+
+/** Mutating API calls so far, by route. */
+export async function mutations(sim: Simulator): Promise<Record<string, number>> {
+  const { byRoute } = await stats(sim);
+  return Object.fromEntries(Object.entries(byRoute).filter(([route]) => !route.startsWith("GET ")));
+}
+
+/** Runs check like the engine and returns the inputs, failing on check failures. */
+export async function checked(kind: string, news: Props, olds: Props = {}): Promise<Props> {
+  const result = await runtime.check(kind, olds, { ...news, __provider: PROVIDER });
+  if (result.failures.length > 0) throw new Error(`check failed: ${JSON.stringify(result.failures)}`);
+  return result.inputs;
+}
+
+/** What `pulumi up` does for one resource: create, or diff and then update or replace. */
+export async function up(kind: string, news: Props, state?: State): Promise<State & { action: string }> {
+  const inputs = await checked(kind, news, state?.outs);
+  if (!state) return { ...(await runtime.create(kind, inputs)), action: "create" };
+  const d = await runtime.diff(kind, state.id, state.outs, inputs);
+  if (!d.changes) return { ...state, action: "same" };
+  if (d.replaces.length > 0) {
+    if (d.deleteBeforeReplace) await runtime.delete(kind, state.id, state.outs);
+    const created = await runtime.create(kind, inputs);
+    if (!d.deleteBeforeReplace) await runtime.delete(kind, state.id, state.outs);
+    return { ...created, action: "replace" };
+  }
+  const { outs } = await runtime.update(kind, state.id, state.outs, inputs);
+  return { id: state.id, outs, action: "update" };
+}
+
+export const read = (kind: string, state: State) => runtime.read(kind, state.id, state.outs);
+export const destroy = (kind: string, state: State) => runtime.delete(kind, state.id, state.outs);
+export const check = (kind: string, news: Props) =>
+  runtime.check(kind, {}, { ...news, __provider: PROVIDER });
+export const configure = (values: Record<string, string>) =>
+  runtime.configure({ config: { get: (k: string) => values[k] } });
+export const { diff, create, update } = runtime;
