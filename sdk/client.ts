@@ -92,7 +92,10 @@ export class AcquiaCloudClient implements NotificationReader {
 
   constructor(options: AcquiaCloudClientOptions) {
     for (const field of ["clientId", "clientSecret"] as const) {
-      if (!options[field]) throw new TypeError(`AcquiaCloudClient: ${field} is required (the API key and secret from Cloud UI > Account Settings > API Tokens)`);
+      if (!options[field])
+        throw new TypeError(
+          `AcquiaCloudClient: ${field} is required (the API key and secret from Cloud UI > Account Settings > API Tokens)`,
+        );
     }
     this.apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
     this.credentials = {
@@ -120,7 +123,12 @@ export class AcquiaCloudClient implements NotificationReader {
     if (!options.schema) return json as T;
     const parsed = options.schema.safeParse(json);
     if (!parsed.success) {
-      throw new ResponseValidationError({ method, path: displayPath, requestId: res.requestId, issues: parsed.error.issues });
+      throw new ResponseValidationError({
+        method,
+        path: displayPath,
+        requestId: res.requestId,
+        issues: parsed.error.issues,
+      });
     }
     return parsed.data;
   }
@@ -142,7 +150,9 @@ export class AcquiaCloudClient implements NotificationReader {
     let offset = 0;
     let query = options.paged ? { ...options.query, limit: pageSize, offset } : options.query;
     while (next) {
-      const page = (await this.request("GET", next, { query, schema, signal: options.signal })) as z.infer<typeof schema>;
+      const page = (await this.request("GET", next, { query, schema, signal: options.signal })) as z.infer<
+        typeof schema
+      >;
       const items = page._embedded.items as T[];
       yield* items;
       const nextHref = linkHref(page._links, "next");
@@ -178,14 +188,20 @@ export class AcquiaCloudClient implements NotificationReader {
   }
 
   private async token(signal?: AbortSignal): Promise<string> {
-    return this.tokens.getToken(this.tokenKey, () => requestClientCredentialsToken(this.transport, this.credentials, signal));
+    return this.tokens.getToken(this.tokenKey, () =>
+      requestClientCredentialsToken(this.transport, this.credentials, signal),
+    );
   }
 
   /**
    * Sends with a bearer token. An answer that says the token expired or is unknown drops it, fetches
    * a new one and sends again once: tokens live five minutes and long runs outlast them.
    */
-  private async authorizedSend(method: string, apiPath: string, options: RequestOptions<unknown>): Promise<HttpResponse> {
+  private async authorizedSend(
+    method: string,
+    apiPath: string,
+    options: RequestOptions<unknown>,
+  ): Promise<HttpResponse> {
     const url = this.apiUrl + apiPath + queryString(options.query);
     const hasBody = options.body !== undefined || method === "POST" || method === "PUT";
     // Acquia requires a body with a content type on every POST, even an empty one.
@@ -229,11 +245,24 @@ export class AcquiaCloudClient implements NotificationReader {
         .join("; ");
     } else {
       // Acquia has been seen answering 500 with HTML; show a little of it, never a secret.
-      detail = res.body.trim() ? res.body.trim().replace(/\s+/g, " ").slice(0, 200) : `HTTP ${res.status} with an empty body`;
+      detail = res.body.trim()
+        ? res.body.trim().replace(/\s+/g, " ").slice(0, 200)
+        : `HTTP ${res.status} with an empty body`;
     }
-    const details = { status: res.status, code, detail: redact(detail), fieldErrors, requestId: res.requestId, method, path: displayPath };
+    const details = {
+      status: res.status,
+      code,
+      detail: redact(detail),
+      fieldErrors,
+      requestId: res.requestId,
+      method,
+      path: displayPath,
+    };
     if (res.status === 401) {
-      return new UnauthorizedError(details, "The API rejected a freshly issued token: check that the API key is still valid and has access");
+      return new UnauthorizedError(
+        details,
+        "The API rejected a freshly issued token: check that the API key is still valid and has access",
+      );
     }
     return apiErrorFor(details);
   }

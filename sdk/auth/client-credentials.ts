@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { AcquiaApiError, AuthenticationError, FederatedAuthenticationRequiredError, apiErrorFor } from "../errors";
+import {
+  AcquiaApiError,
+  AuthenticationError,
+  FederatedAuthenticationRequiredError,
+  apiErrorFor,
+} from "../errors";
 import type { HttpTransport } from "../http/transport";
 import { redact, registerSecret } from "../http/redact";
 import type { IssuedToken } from "./token-cache";
@@ -84,16 +89,29 @@ export async function requestClientCredentialsToken(
       });
     }
     registerSecret(parsed.data.access_token);
-    return { accessToken: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in ?? DEFAULT_EXPIRES_IN };
+    return {
+      accessToken: parsed.data.access_token,
+      expiresInSeconds: parsed.data.expires_in ?? DEFAULT_EXPIRES_IN,
+    };
   }
 
   const body = tokenError.safeParse(json);
   const code = body.success ? (body.data.error ?? body.data.errorCode) : undefined;
   const detail = redact(
-    (body.success ? (body.data.error_description ?? body.data.errorSummary ?? body.data.message) : undefined) ??
+    (body.success
+      ? (body.data.error_description ?? body.data.errorSummary ?? body.data.message)
+      : undefined) ??
       (res.body.slice(0, 200) || `HTTP ${res.status}`),
   );
-  const details = { status: res.status, code, detail, fieldErrors: undefined, requestId: res.requestId, method: "POST", path: tokenPath };
+  const details = {
+    status: res.status,
+    code,
+    detail,
+    fieldErrors: undefined,
+    requestId: res.requestId,
+    method: "POST",
+    path: tokenPath,
+  };
   if (code === "additional_authentication_required") throw new FederatedAuthenticationRequiredError(details);
   if (res.status >= 500) throw apiErrorFor(details);
   throw new AuthenticationError({ status: res.status, code, detail, tokenUrl: credentials.tokenUrl });

@@ -26,7 +26,12 @@ export function renewalDelayMs(expiresInSeconds: number): number {
  * What identifies a token: where it came from, whose it is and its scope. The secret enters only as a
  * fingerprint, so a rotated secret gets a fresh token while the secret itself is never kept here.
  */
-export function tokenCacheKey(parts: { tokenUrl: string; clientId: string; clientSecret: string; scope?: string | undefined }): string {
+export function tokenCacheKey(parts: {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope?: string | undefined;
+}): string {
   const fingerprint = createHash("sha256").update(parts.clientSecret).digest("hex").slice(0, 16);
   return [parts.tokenUrl, parts.clientId, parts.scope ?? "", fingerprint].join("\n");
 }
@@ -62,7 +67,10 @@ export class TokenCache {
     try {
       const issuedAt = this.now();
       const issued = await issue();
-      const token = { accessToken: issued.accessToken, renewAt: issuedAt + renewalDelayMs(issued.expiresInSeconds) };
+      const token = {
+        accessToken: issued.accessToken,
+        renewAt: issuedAt + renewalDelayMs(issued.expiresInSeconds),
+      };
       entry.token = token;
       return token;
     } finally {

@@ -7,7 +7,12 @@ export class NotificationFailedError extends AcquiaError {
   readonly label: string | undefined;
   readonly detail: string;
 
-  constructor(details: { notificationUuid: string; event?: string | undefined; label?: string | undefined; detail: string }) {
+  constructor(details: {
+    notificationUuid: string;
+    event?: string | undefined;
+    label?: string | undefined;
+    detail: string;
+  }) {
     const what = details.label ?? details.event ?? "task";
     super(
       `Acquia task "${what}" failed: ${details.detail} (notification ${details.notificationUuid}). ` +
@@ -26,7 +31,12 @@ export class NotificationTimeoutError extends AcquiaError {
   readonly timeoutMs: number;
   readonly lastStatus: string | undefined;
 
-  constructor(details: { notificationUuid: string; timeoutMs: number; lastStatus?: string | undefined; progress?: number | undefined }) {
+  constructor(details: {
+    notificationUuid: string;
+    timeoutMs: number;
+    lastStatus?: string | undefined;
+    progress?: number | undefined;
+  }) {
     const progress = details.progress === undefined ? "" : ` at ${details.progress}%`;
     super(
       `Timed out after ${Math.round(details.timeoutMs / 1000)} s waiting for Acquia task ${details.notificationUuid} ` +

@@ -16,7 +16,8 @@ function text(error: AcquiaApiError): string {
  * Certificates and log-forwarding destinations have no natural key Acquia enforces.
  */
 const duplicateAnswers = {
-  variable: (e: AcquiaApiError) => e.status === 400 && e.code === "not_available" && /already has/.test(text(e)),
+  variable: (e: AcquiaApiError) =>
+    e.status === 400 && e.code === "not_available" && /already has/.test(text(e)),
   environment: (e: AcquiaApiError) => e.status === 400 && /already has this label/.test(text(e)),
   cron: (e: AcquiaApiError) => e.status === 400 && /already used by another cron/.test(text(e)),
   database: (e: AcquiaApiError) => e.status === 400 && /already exists/.test(text(e)),

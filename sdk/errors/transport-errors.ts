@@ -11,7 +11,13 @@ export class AcquiaConnectionError extends AcquiaError {
   readonly code: string | undefined;
 
   constructor(
-    details: { method: string; path: string; outcomeUnknown: boolean; code?: string | undefined; reason: string },
+    details: {
+      method: string;
+      path: string;
+      outcomeUnknown: boolean;
+      code?: string | undefined;
+      reason: string;
+    },
     options?: { cause?: unknown },
   ) {
     super(

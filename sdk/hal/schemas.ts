@@ -14,7 +14,10 @@ export const idString = z.union([z.string(), z.number()]).transform(String);
 export function halCollection<Item extends z.ZodType>(item: Item) {
   return z.looseObject({
     total: z.number().optional(),
-    pagination: z.looseObject({ total: z.number(), limit: z.number(), offset: z.number() }).partial().optional(),
+    pagination: z
+      .looseObject({ total: z.number(), limit: z.number(), offset: z.number() })
+      .partial()
+      .optional(),
     _links: halLinks.optional(),
     _embedded: z.looseObject({ items: z.array(item) }),
   });

@@ -31,8 +31,9 @@ const PATTERNS: readonly [RegExp, string][] = [
 
 /** Shorter strings are too likely to occur by chance to be masked everywhere they appear. */
 const MIN_REGISTERED_LENGTH = 6;
-const registry: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for("pulumi-acquia-cloud.secrets")] ??=
-  new Set<string>()) as Set<string>;
+const registry: Set<string> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for("pulumi-acquia-cloud.secrets")
+] ??= new Set<string>()) as Set<string>;
 
 /** Remembers a secret value so that `redact` masks it wherever it appears later in this process. */
 export function registerSecret(value: string | undefined | null): void {

@@ -49,7 +49,8 @@ export function decideRetry(
 ): RetryDecision {
   if (attempt >= options.maxAttempts) return { retry: false };
   const method = request.method.toUpperCase();
-  const idempotent = request.idempotent ?? (method === "GET" || method === "PUT" || method === "DELETE" || method === "HEAD");
+  const idempotent =
+    request.idempotent ?? (method === "GET" || method === "PUT" || method === "DELETE" || method === "HEAD");
 
   if (outcome.kind === "network") {
     if (!idempotent && outcome.requestSent) return { retry: false };
@@ -58,19 +59,27 @@ export function decideRetry(
     if (!idempotent && outcome.status !== 429) return { retry: false };
     const serverDelay = parseRetryAfter(outcome.retryAfter, now);
     // Retry-After is authoritative when present: no jitter, only the safety ceiling.
-    if (serverDelay !== undefined) return { retry: true, delayMs: Math.min(serverDelay, options.maxRetryAfterMs) };
+    if (serverDelay !== undefined)
+      return { retry: true, delayMs: Math.min(serverDelay, options.maxRetryAfterMs) };
   }
   return { retry: true, delayMs: backoffDelay(attempt, options, random) };
 }
 
 /** Exponential back-off with "equal jitter": half fixed, half random, so retries never bunch up at zero. */
-export function backoffDelay(attempt: number, options: RetryOptions, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: RetryOptions,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exponential / 2 + random() * (exponential / 2));
 }
 
 /** Retry-After as delta-seconds or an HTTP-date; undefined when absent or unparseable. */
-export function parseRetryAfter(value: string | null | undefined, now: () => number = Date.now): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: () => number = Date.now,
+): number | undefined {
   if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
   if (trimmed === "") return undefined;

@@ -41,7 +41,14 @@ export interface HttpResponse {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** Errors raised before a connection existed: the server cannot have seen the request. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
 let sharedAgent: Agent | undefined;
@@ -77,7 +84,9 @@ export class HttpTransport {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.dispatcher = options.dispatcher ?? defaultDispatcher(this.timeoutMs);
     this.retry = { ...defaultRetryOptions, ...options.retry };
-    this.limiter = options.maxConcurrentRequests ? new Limiter(options.maxConcurrentRequests) : processLimiter();
+    this.limiter = options.maxConcurrentRequests
+      ? new Limiter(options.maxConcurrentRequests)
+      : processLimiter();
     this.logger = options.logger;
     this.userAgent = options.userAgent ?? "pulumi-acquia-cloud";
   }
@@ -89,7 +98,11 @@ export class HttpTransport {
       let response: HttpResponse | undefined;
       try {
         response = await this.limiter.run(() => this.exchange(request));
-        outcome = { kind: "response", status: response.status, retryAfter: headerValue(response.headers["retry-after"]) };
+        outcome = {
+          kind: "response",
+          status: response.status,
+          retryAfter: headerValue(response.headers["retry-after"]),
+        };
       } catch (error) {
         if (request.signal?.aborted) throw error;
         failure = error;
@@ -98,7 +111,12 @@ export class HttpTransport {
       const decision = decideRetry(request, outcome, attempt, this.retry);
       if (!decision.retry) {
         if (response) return response;
-        throw this.connectionError(request.method, displayPath, failure, outcome.kind === "network" && outcome.requestSent);
+        throw this.connectionError(
+          request.method,
+          displayPath,
+          failure,
+          outcome.kind === "network" && outcome.requestSent,
+        );
       }
       this.logger?.warn?.(
         redact(
@@ -130,12 +148,19 @@ export class HttpTransport {
     return { status: res.statusCode, headers: res.headers, body, requestId };
   }
 
-  private connectionError(method: string, path: string, error: unknown, requestSent: boolean): AcquiaConnectionError {
+  private connectionError(
+    method: string,
+    path: string,
+    error: unknown,
+    requestSent: boolean,
+  ): AcquiaConnectionError {
     const code = errorCode(error);
     const isTimeout = TIMEOUT_CODES.has(code ?? "") || error instanceof undiciErrors.HeadersTimeoutError;
     const reason = redact(error instanceof Error ? error.message : String(error));
     const details = { method, path, outcomeUnknown: requestSent && method !== "GET", code, reason };
-    return isTimeout ? new AcquiaTimeoutError(details, { cause: error }) : new AcquiaConnectionError(details, { cause: error });
+    return isTimeout
+      ? new AcquiaTimeoutError(details, { cause: error })
+      : new AcquiaConnectionError(details, { cause: error });
   }
 }
 

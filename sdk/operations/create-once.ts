@@ -18,12 +18,22 @@ export interface CreateOnceOptions<T> {
 export type CreateOutcome<T> = { kind: "sent"; operation: Operation } | { kind: "found"; existing: T };
 
 /** Families where Acquia refuses a second object with the same natural key. */
-const UNIQUE: ReadonlySet<ResourceFamily> = new Set(["variable", "environment", "cron", "database", "domain", "sshKey", "team", "teamApplication"]);
+const UNIQUE: ReadonlySet<ResourceFamily> = new Set([
+  "variable",
+  "environment",
+  "cron",
+  "database",
+  "domain",
+  "sshKey",
+  "team",
+  "teamApplication",
+]);
 
 /**
  * Sends a create at most once in effect. When the connection breaks after the request left (the
- * outcome is unknown), it looks the object up by its natural key before sending again; when the second
- * send is refused as a duplicate, the first one landed and the object is awaited instead.
+ * outcome is unknown), it looks for the object by its natural key for `settleMs` before sending
+ * again; when the second send is refused as a duplicate, the first one landed and the object is
+ * awaited instead.
  */
 export async function createOnce<T>(options: CreateOnceOptions<T>): Promise<CreateOutcome<T>> {
   try {
@@ -31,8 +41,9 @@ export async function createOnce<T>(options: CreateOnceOptions<T>): Promise<Crea
   } catch (error) {
     if (!(error instanceof AcquiaConnectionError) || !error.outcomeUnknown) throw error;
   }
-  // Where duplicates are possible, a create still in flight must be given time to show up.
-  const existing = UNIQUE.has(options.family) ? await options.find() : await poll(options);
+  // A create still in flight is invisible until its task completes, and Acquia checks natural keys
+  // only against finished objects: give it time to show up before sending again.
+  const existing = await poll(options);
   if (existing !== undefined) return { kind: "found", existing };
   try {
     return { kind: "sent", operation: await options.send() };

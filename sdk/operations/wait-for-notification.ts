@@ -26,7 +26,10 @@ const DEFAULT_TIMEOUT_MS = 30 * 60_000;
  * fails (throws NotificationFailedError). Past the timeout it throws NotificationTimeoutError, which
  * carries the UUID so the task can be looked up later.
  */
-export async function waitForNotification(handle: NotificationHandle, options: WaitOptions = {}): Promise<Notification> {
+export async function waitForNotification(
+  handle: NotificationHandle,
+  options: WaitOptions = {},
+): Promise<Notification> {
   const uuid = handle.notificationUuid;
   if (!uuid) throw new TypeError("This operation has no notification to wait for");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -49,7 +52,12 @@ export async function waitForNotification(handle: NotificationHandle, options: W
     options.onProgress?.(last);
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      throw new NotificationTimeoutError({ notificationUuid: uuid, timeoutMs, lastStatus: last.status, progress: last.progress });
+      throw new NotificationTimeoutError({
+        notificationUuid: uuid,
+        timeoutMs,
+        lastStatus: last.status,
+        progress: last.progress,
+      });
     }
     await sleep(Math.min(interval, remaining), options.signal);
     interval = Math.min(maxInterval, Math.ceil(interval * 1.5));

@@ -20,11 +20,18 @@ export type Application = z.infer<typeof applicationSchema>;
 export class ApplicationsApi extends ApiResource {
   /** `filter` uses Acquia's syntax, e.g. `name=Acme Web` or `name=@*acme*`. */
   list(options: { filter?: string; signal?: AbortSignal } = {}): Promise<Application[]> {
-    return this.client.list("/applications", applicationSchema, { paged: true, query: { filter: options.filter }, signal: options.signal });
+    return this.client.list("/applications", applicationSchema, {
+      paged: true,
+      query: { filter: options.filter },
+      signal: options.signal,
+    });
   }
 
   get(applicationUuid: string, signal?: AbortSignal): Promise<Application> {
-    return this.client.request("GET", path`/applications/${applicationUuid}`, { schema: applicationSchema, signal });
+    return this.client.request("GET", path`/applications/${applicationUuid}`, {
+      schema: applicationSchema,
+      signal,
+    });
   }
 
   /** The applications named exactly `name` (names are not unique on Acquia). */
@@ -34,6 +41,9 @@ export class ApplicationsApi extends ApiResource {
   }
 
   listForOrganization(organizationUuid: string, signal?: AbortSignal): Promise<Application[]> {
-    return this.client.list(path`/organizations/${organizationUuid}/applications`, applicationSchema, { paged: true, signal });
+    return this.client.list(path`/organizations/${organizationUuid}/applications`, applicationSchema, {
+      paged: true,
+      signal,
+    });
   }
 }

@@ -17,11 +17,26 @@ export class CodeApi extends ApiResource {
 
   /** Deploys a branch or tag to the environment (read back as the environment's `vcs.path`). */
   switch(environmentId: string, branch: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/environments/${environmentId}/code/actions/switch`, { branch }, signal);
+    return this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/code/actions/switch`,
+      { branch },
+      signal,
+    );
   }
 
   /** Deploys the code of environment `source` to this environment. */
-  deployFrom(environmentId: string, source: string, message?: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/environments/${environmentId}/code`, { source, ...(message ? { message } : {}) }, signal);
+  deployFrom(
+    environmentId: string,
+    source: string,
+    message?: string,
+    signal?: AbortSignal,
+  ): Promise<Operation> {
+    return this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/code`,
+      { source, ...(message ? { message } : {}) },
+      signal,
+    );
   }
 }

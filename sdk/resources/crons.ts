@@ -14,7 +14,13 @@ export const cronSchema = z.looseObject({
   month: z.string(),
   day_week: z.string(),
   server: z.looseObject({ id: idString.optional(), name: z.string().optional() }).nullable().optional(),
-  flags: z.looseObject({ enabled: z.boolean().optional(), system: z.boolean().optional(), on_any_web: z.boolean().optional() }).optional(),
+  flags: z
+    .looseObject({
+      enabled: z.boolean().optional(),
+      system: z.boolean().optional(),
+      on_any_web: z.boolean().optional(),
+    })
+    .optional(),
   _links: halLinks.optional(),
 });
 export type Cron = z.infer<typeof cronSchema>;
@@ -27,7 +33,9 @@ export interface CronInput {
 }
 
 /** Acquia stores the schedule as five fields; this joins them back into one expression. */
-export function cronFrequency(cron: Pick<Cron, "minute" | "hour" | "day_month" | "month" | "day_week">): string {
+export function cronFrequency(
+  cron: Pick<Cron, "minute" | "hour" | "day_month" | "month" | "day_week">,
+): string {
   return [cron.minute, cron.hour, cron.day_month, cron.month, cron.day_week].join(" ");
 }
 
@@ -37,7 +45,10 @@ export class CronsApi extends ApiResource {
   }
 
   get(environmentId: string, cronId: string, signal?: AbortSignal): Promise<Cron> {
-    return this.client.request("GET", path`/environments/${environmentId}/crons/${cronId}`, { schema: cronSchema, signal });
+    return this.client.request("GET", path`/environments/${environmentId}/crons/${cronId}`, {
+      schema: cronSchema,
+      signal,
+    });
   }
 
   /** Labels are unique per environment (Acquia refuses a second cron with the same label). */
@@ -46,26 +57,55 @@ export class CronsApi extends ApiResource {
   }
 
   /** Starts creating a cron; the answer's `_links.self` already names the new cron id. */
-  async create(environmentId: string, input: CronInput, signal?: AbortSignal): Promise<{ operation: Operation; cronId: string | undefined }> {
-    const operation = await this.client.mutate("POST", path`/environments/${environmentId}/crons`, input, signal);
+  async create(
+    environmentId: string,
+    input: CronInput,
+    signal?: AbortSignal,
+  ): Promise<{ operation: Operation; cronId: string | undefined }> {
+    const operation = await this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/crons`,
+      input,
+      signal,
+    );
     const self = operation.selfHref;
     const id = self ? lastSegment(self) : undefined;
     return { operation, cronId: id && id !== "crons" ? id : undefined };
   }
 
-  update(environmentId: string, cronId: string, input: Partial<CronInput>, signal?: AbortSignal): Promise<Operation> {
+  update(
+    environmentId: string,
+    cronId: string,
+    input: Partial<CronInput>,
+    signal?: AbortSignal,
+  ): Promise<Operation> {
     return this.client.mutate("PUT", path`/environments/${environmentId}/crons/${cronId}`, input, signal);
   }
 
   delete(environmentId: string, cronId: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("DELETE", path`/environments/${environmentId}/crons/${cronId}`, undefined, signal);
+    return this.client.mutate(
+      "DELETE",
+      path`/environments/${environmentId}/crons/${cronId}`,
+      undefined,
+      signal,
+    );
   }
 
   enable(environmentId: string, cronId: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/environments/${environmentId}/crons/${cronId}/actions/enable`, undefined, signal);
+    return this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/crons/${cronId}/actions/enable`,
+      undefined,
+      signal,
+    );
   }
 
   disable(environmentId: string, cronId: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/environments/${environmentId}/crons/${cronId}/actions/disable`, undefined, signal);
+    return this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/crons/${cronId}/actions/disable`,
+      undefined,
+      signal,
+    );
   }
 }

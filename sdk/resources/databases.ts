@@ -20,7 +20,10 @@ export type EnvironmentDatabase = z.infer<typeof environmentDatabaseSchema>;
 export class DatabasesApi extends ApiResource {
   /** The application's databases (each exists in every environment). */
   list(applicationUuid: string, signal?: AbortSignal): Promise<DatabaseName[]> {
-    return this.client.list(path`/applications/${applicationUuid}/databases`, databaseNameSchema, { paged: true, signal });
+    return this.client.list(path`/applications/${applicationUuid}/databases`, databaseNameSchema, {
+      paged: true,
+      signal,
+    });
   }
 
   async find(applicationUuid: string, name: string, signal?: AbortSignal): Promise<DatabaseName | undefined> {
@@ -28,7 +31,10 @@ export class DatabasesApi extends ApiResource {
   }
 
   listForEnvironment(environmentId: string, signal?: AbortSignal): Promise<EnvironmentDatabase[]> {
-    return this.client.list(path`/environments/${environmentId}/databases`, environmentDatabaseSchema, { paged: true, signal });
+    return this.client.list(path`/environments/${environmentId}/databases`, environmentDatabaseSchema, {
+      paged: true,
+      signal,
+    });
   }
 
   create(applicationUuid: string, name: string, signal?: AbortSignal): Promise<Operation> {
@@ -36,6 +42,11 @@ export class DatabasesApi extends ApiResource {
   }
 
   delete(applicationUuid: string, name: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("DELETE", path`/applications/${applicationUuid}/databases/${name}`, undefined, signal);
+    return this.client.mutate(
+      "DELETE",
+      path`/applications/${applicationUuid}/databases/${name}`,
+      undefined,
+      signal,
+    );
   }
 }

@@ -6,7 +6,13 @@ import { ApiResource } from "./api-resource";
 
 export const domainSchema = z.looseObject({
   hostname: z.string(),
-  flags: z.looseObject({ default: z.boolean().optional(), active: z.boolean().optional(), wildcard: z.boolean().optional() }).optional(),
+  flags: z
+    .looseObject({
+      default: z.boolean().optional(),
+      active: z.boolean().optional(),
+      wildcard: z.boolean().optional(),
+    })
+    .optional(),
   environment: z.looseObject({ id: z.string(), name: z.string().optional() }).optional(),
   _links: halLinks.optional(),
 });
@@ -14,11 +20,17 @@ export type Domain = z.infer<typeof domainSchema>;
 
 export class DomainsApi extends ApiResource {
   list(environmentId: string, signal?: AbortSignal): Promise<Domain[]> {
-    return this.client.list(path`/environments/${environmentId}/domains`, domainSchema, { paged: true, signal });
+    return this.client.list(path`/environments/${environmentId}/domains`, domainSchema, {
+      paged: true,
+      signal,
+    });
   }
 
   get(environmentId: string, hostname: string, signal?: AbortSignal): Promise<Domain> {
-    return this.client.request("GET", path`/environments/${environmentId}/domains/${hostname}`, { schema: domainSchema, signal });
+    return this.client.request("GET", path`/environments/${environmentId}/domains/${hostname}`, {
+      schema: domainSchema,
+      signal,
+    });
   }
 
   create(environmentId: string, hostname: string, signal?: AbortSignal): Promise<Operation> {
@@ -26,6 +38,11 @@ export class DomainsApi extends ApiResource {
   }
 
   delete(environmentId: string, hostname: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("DELETE", path`/environments/${environmentId}/domains/${hostname}`, undefined, signal);
+    return this.client.mutate(
+      "DELETE",
+      path`/environments/${environmentId}/domains/${hostname}`,
+      undefined,
+      signal,
+    );
   }
 }

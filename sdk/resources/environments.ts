@@ -26,9 +26,22 @@ export const environmentSchema = z.looseObject({
   domains: z.array(z.string()).optional(),
   status: z.string().optional(),
   type: z.string().optional(),
-  vcs: z.looseObject({ type: z.string().optional(), path: z.string().nullable().optional(), url: z.string().nullable().optional() }).nullable().optional(),
+  vcs: z
+    .looseObject({
+      type: z.string().optional(),
+      path: z.string().nullable().optional(),
+      url: z.string().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
   flags: z.looseObject({ cde: z.boolean().optional(), production: z.boolean().optional() }).optional(),
-  configuration: z.looseObject({ operating_system: z.string().nullable().optional(), php: phpSettings.nullable().optional() }).nullable().optional(),
+  configuration: z
+    .looseObject({
+      operating_system: z.string().nullable().optional(),
+      php: phpSettings.nullable().optional(),
+    })
+    .nullable()
+    .optional(),
   _links: halLinks.optional(),
 });
 export type Environment = z.infer<typeof environmentSchema>;
@@ -57,21 +70,35 @@ export interface CreateCdEnvironment {
 
 export class EnvironmentsApi extends ApiResource {
   list(applicationUuid: string, signal?: AbortSignal): Promise<Environment[]> {
-    return this.client.list(path`/applications/${applicationUuid}/environments`, environmentSchema, { paged: true, signal });
+    return this.client.list(path`/applications/${applicationUuid}/environments`, environmentSchema, {
+      paged: true,
+      signal,
+    });
   }
 
   get(environmentId: string, signal?: AbortSignal): Promise<Environment> {
-    return this.client.request("GET", path`/environments/${environmentId}`, { schema: environmentSchema, signal });
+    return this.client.request("GET", path`/environments/${environmentId}`, {
+      schema: environmentSchema,
+      signal,
+    });
   }
 
   /** An environment by machine name (`dev`) or label (`Dev`), machine name first. */
-  async find(applicationUuid: string, nameOrLabel: string, signal?: AbortSignal): Promise<Environment | undefined> {
+  async find(
+    applicationUuid: string,
+    nameOrLabel: string,
+    signal?: AbortSignal,
+  ): Promise<Environment | undefined> {
     const all = await this.list(applicationUuid, signal);
     return all.find((e) => e.name === nameOrLabel) ?? all.find((e) => e.label === nameOrLabel);
   }
 
   /** Changes runtime settings. Acquia answers 400 when nothing would change, so send only differences. */
-  updateSettings(environmentId: string, settings: EnvironmentSettings, signal?: AbortSignal): Promise<Operation> {
+  updateSettings(
+    environmentId: string,
+    settings: EnvironmentSettings,
+    signal?: AbortSignal,
+  ): Promise<Operation> {
     return this.client.mutate("PUT", path`/environments/${environmentId}`, settings, signal);
   }
 

@@ -40,42 +40,88 @@ function registerCredentials(credentials: LogForwardingCredentials | undefined):
 
 export class LogForwardingApi extends ApiResource {
   list(environmentId: string, signal?: AbortSignal): Promise<LogForwardingDestination[]> {
-    return this.client.list(path`/environments/${environmentId}/log-forwarding-destinations`, logForwardingDestinationSchema, { paged: true, signal });
+    return this.client.list(
+      path`/environments/${environmentId}/log-forwarding-destinations`,
+      logForwardingDestinationSchema,
+      { paged: true, signal },
+    );
   }
 
   get(environmentId: string, uuid: string, signal?: AbortSignal): Promise<LogForwardingDestination> {
-    return this.client.request("GET", path`/environments/${environmentId}/log-forwarding-destinations/${uuid}`, {
-      schema: logForwardingDestinationSchema,
-      signal,
-    });
+    return this.client.request(
+      "GET",
+      path`/environments/${environmentId}/log-forwarding-destinations/${uuid}`,
+      {
+        schema: logForwardingDestinationSchema,
+        signal,
+      },
+    );
   }
 
-  async findByLabel(environmentId: string, label: string, signal?: AbortSignal): Promise<LogForwardingDestination | undefined> {
+  async findByLabel(
+    environmentId: string,
+    label: string,
+    signal?: AbortSignal,
+  ): Promise<LogForwardingDestination | undefined> {
     return (await this.list(environmentId, signal)).find((d) => d.label === label);
   }
 
   /** The answer's `_links.self` names the new destination. */
-  async create(environmentId: string, input: LogForwardingInput, signal?: AbortSignal): Promise<{ operation: Operation; uuid: string | undefined }> {
+  async create(
+    environmentId: string,
+    input: LogForwardingInput,
+    signal?: AbortSignal,
+  ): Promise<{ operation: Operation; uuid: string | undefined }> {
     registerCredentials(input.credentials);
-    const operation = await this.client.mutate("POST", path`/environments/${environmentId}/log-forwarding-destinations`, input, signal);
+    const operation = await this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/log-forwarding-destinations`,
+      input,
+      signal,
+    );
     const id = operation.selfHref ? lastSegment(operation.selfHref) : undefined;
     return { operation, uuid: id && id !== "log-forwarding-destinations" ? id : undefined };
   }
 
-  update(environmentId: string, uuid: string, input: Partial<LogForwardingInput> & { consumer: string }, signal?: AbortSignal): Promise<Operation> {
+  update(
+    environmentId: string,
+    uuid: string,
+    input: Partial<LogForwardingInput> & { consumer: string },
+    signal?: AbortSignal,
+  ): Promise<Operation> {
     registerCredentials(input.credentials);
-    return this.client.mutate("PUT", path`/environments/${environmentId}/log-forwarding-destinations/${uuid}`, input, signal);
+    return this.client.mutate(
+      "PUT",
+      path`/environments/${environmentId}/log-forwarding-destinations/${uuid}`,
+      input,
+      signal,
+    );
   }
 
   delete(environmentId: string, uuid: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("DELETE", path`/environments/${environmentId}/log-forwarding-destinations/${uuid}`, undefined, signal);
+    return this.client.mutate(
+      "DELETE",
+      path`/environments/${environmentId}/log-forwarding-destinations/${uuid}`,
+      undefined,
+      signal,
+    );
   }
 
   enable(environmentId: string, uuid: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/environments/${environmentId}/log-forwarding-destinations/${uuid}/actions/enable`, undefined, signal);
+    return this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/log-forwarding-destinations/${uuid}/actions/enable`,
+      undefined,
+      signal,
+    );
   }
 
   disable(environmentId: string, uuid: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/environments/${environmentId}/log-forwarding-destinations/${uuid}/actions/disable`, undefined, signal);
+    return this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/log-forwarding-destinations/${uuid}/actions/disable`,
+      undefined,
+      signal,
+    );
   }
 }

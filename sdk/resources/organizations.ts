@@ -17,6 +17,9 @@ export class OrganizationsApi extends ApiResource {
   }
 
   get(organizationUuid: string, signal?: AbortSignal): Promise<Organization> {
-    return this.client.request("GET", path`/organizations/${organizationUuid}`, { schema: organizationSchema, signal });
+    return this.client.request("GET", path`/organizations/${organizationUuid}`, {
+      schema: organizationSchema,
+      signal,
+    });
   }
 }

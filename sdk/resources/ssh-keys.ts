@@ -21,7 +21,10 @@ export class SshKeysApi extends ApiResource {
   }
 
   get(sshKeyUuid: string, signal?: AbortSignal): Promise<SshKey> {
-    return this.client.request("GET", path`/account/ssh-keys/${sshKeyUuid}`, { schema: sshKeySchema, signal });
+    return this.client.request("GET", path`/account/ssh-keys/${sshKeyUuid}`, {
+      schema: sshKeySchema,
+      signal,
+    });
   }
 
   async findByLabel(label: string, signal?: AbortSignal): Promise<SshKey | undefined> {

@@ -12,7 +12,13 @@ export const sslCertificateSchema = z.looseObject({
   /** Returned in clear text by Acquia: treat as secret. */
   private_key: z.string().nullable().optional(),
   ca: z.string().nullable().optional(),
-  flags: z.looseObject({ active: z.boolean().optional(), csr: z.boolean().optional(), legacy: z.boolean().optional() }).optional(),
+  flags: z
+    .looseObject({
+      active: z.boolean().optional(),
+      csr: z.boolean().optional(),
+      legacy: z.boolean().optional(),
+    })
+    .optional(),
   expires_at: z.string().nullable().optional(),
   domains: z.array(z.string()).nullable().optional(),
   _links: halLinks.optional(),
@@ -29,21 +35,33 @@ export interface SslCertificateInput {
 
 export class SslCertificatesApi extends ApiResource {
   async list(environmentId: string, signal?: AbortSignal): Promise<SslCertificate[]> {
-    const all = await this.client.list(path`/environments/${environmentId}/ssl/certificates`, sslCertificateSchema, { signal });
+    const all = await this.client.list(
+      path`/environments/${environmentId}/ssl/certificates`,
+      sslCertificateSchema,
+      { signal },
+    );
     all.forEach((c) => registerSecret(c.private_key));
     return all;
   }
 
   async get(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<SslCertificate> {
-    const cert = await this.client.request("GET", path`/environments/${environmentId}/ssl/certificates/${certificateId}`, {
-      schema: sslCertificateSchema,
-      signal,
-    });
+    const cert = await this.client.request(
+      "GET",
+      path`/environments/${environmentId}/ssl/certificates/${certificateId}`,
+      {
+        schema: sslCertificateSchema,
+        signal,
+      },
+    );
     registerSecret(cert.private_key);
     return cert;
   }
 
-  async findByLabel(environmentId: string, label: string, signal?: AbortSignal): Promise<SslCertificate | undefined> {
+  async findByLabel(
+    environmentId: string,
+    label: string,
+    signal?: AbortSignal,
+  ): Promise<SslCertificate | undefined> {
     return (await this.list(environmentId, signal)).find((c) => c.label === label);
   }
 
@@ -53,14 +71,29 @@ export class SslCertificatesApi extends ApiResource {
   }
 
   delete(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("DELETE", path`/environments/${environmentId}/ssl/certificates/${certificateId}`, undefined, signal);
+    return this.client.mutate(
+      "DELETE",
+      path`/environments/${environmentId}/ssl/certificates/${certificateId}`,
+      undefined,
+      signal,
+    );
   }
 
   activate(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/environments/${environmentId}/ssl/certificates/${certificateId}/actions/activate`, undefined, signal);
+    return this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/ssl/certificates/${certificateId}/actions/activate`,
+      undefined,
+      signal,
+    );
   }
 
   deactivate(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/environments/${environmentId}/ssl/certificates/${certificateId}/actions/deactivate`, undefined, signal);
+    return this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/ssl/certificates/${certificateId}/actions/deactivate`,
+      undefined,
+      signal,
+    );
   }
 }

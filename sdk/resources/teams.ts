@@ -16,7 +16,10 @@ export type Team = z.infer<typeof teamSchema>;
 /** Team operations are synchronous: their answers carry a message and no task. */
 export class TeamsApi extends ApiResource {
   listForOrganization(organizationUuid: string, signal?: AbortSignal): Promise<Team[]> {
-    return this.client.list(path`/organizations/${organizationUuid}/teams`, teamSchema, { paged: true, signal });
+    return this.client.list(path`/organizations/${organizationUuid}/teams`, teamSchema, {
+      paged: true,
+      signal,
+    });
   }
 
   get(teamUuid: string, signal?: AbortSignal): Promise<Team> {
@@ -42,14 +45,27 @@ export class TeamsApi extends ApiResource {
   }
 
   listApplications(teamUuid: string, signal?: AbortSignal): Promise<Application[]> {
-    return this.client.list(path`/teams/${teamUuid}/applications`, applicationSchema, { paged: true, signal });
+    return this.client.list(path`/teams/${teamUuid}/applications`, applicationSchema, {
+      paged: true,
+      signal,
+    });
   }
 
   addApplication(teamUuid: string, applicationUuid: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/teams/${teamUuid}/applications`, { uuid: applicationUuid }, signal);
+    return this.client.mutate(
+      "POST",
+      path`/teams/${teamUuid}/applications`,
+      { uuid: applicationUuid },
+      signal,
+    );
   }
 
   removeApplication(teamUuid: string, applicationUuid: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("DELETE", path`/teams/${teamUuid}/applications/${applicationUuid}`, undefined, signal);
+    return this.client.mutate(
+      "DELETE",
+      path`/teams/${teamUuid}/applications/${applicationUuid}`,
+      undefined,
+      signal,
+    );
   }
 }

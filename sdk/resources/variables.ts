@@ -20,13 +20,20 @@ export interface VariableInput {
 
 export class VariablesApi extends ApiResource {
   async list(environmentId: string, signal?: AbortSignal): Promise<Variable[]> {
-    const all = await this.client.list(path`/environments/${environmentId}/variables`, variableSchema, { paged: true, signal });
+    const all = await this.client.list(path`/environments/${environmentId}/variables`, variableSchema, {
+      paged: true,
+      signal,
+    });
     all.forEach((v) => registerSecret(v.value));
     return all;
   }
 
   async get(environmentId: string, name: string, signal?: AbortSignal): Promise<Variable> {
-    const variable = await this.client.request("GET", path`/environments/${environmentId}/variables/${name}`, { schema: variableSchema, signal });
+    const variable = await this.client.request(
+      "GET",
+      path`/environments/${environmentId}/variables/${name}`,
+      { schema: variableSchema, signal },
+    );
     registerSecret(variable.value);
     return variable;
   }
@@ -38,10 +45,20 @@ export class VariablesApi extends ApiResource {
 
   update(environmentId: string, input: VariableInput, signal?: AbortSignal): Promise<Operation> {
     registerSecret(input.value);
-    return this.client.mutate("PUT", path`/environments/${environmentId}/variables/${input.name}`, input, signal);
+    return this.client.mutate(
+      "PUT",
+      path`/environments/${environmentId}/variables/${input.name}`,
+      input,
+      signal,
+    );
   }
 
   delete(environmentId: string, name: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("DELETE", path`/environments/${environmentId}/variables/${name}`, undefined, signal);
+    return this.client.mutate(
+      "DELETE",
+      path`/environments/${environmentId}/variables/${name}`,
+      undefined,
+      signal,
+    );
   }
 }

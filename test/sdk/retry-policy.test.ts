@@ -1,6 +1,12 @@
 import { backoffDelay, decideRetry, defaultRetryOptions, parseRetryAfter } from "../../sdk";
 
-const options = { ...defaultRetryOptions, maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 };
+const options = {
+  ...defaultRetryOptions,
+  maxAttempts: 4,
+  baseDelayMs: 100,
+  maxDelayMs: 1_000,
+  maxRetryAfterMs: 5_000,
+};
 const now = () => Date.parse("2026-11-28T12:00:00Z");
 const half = () => 0.5;
 
@@ -12,52 +18,124 @@ describe("decideRetry", () => {
   });
 
   it.each([400, 401, 403, 404, 409, 500, 501])("does not retry status %i", (status) => {
-    expect(decideRetry({ method: "GET" }, { kind: "response", status }, 1, options, now, half)).toEqual({ retry: false });
+    expect(decideRetry({ method: "GET" }, { kind: "response", status }, 1, options, now, half)).toEqual({
+      retry: false,
+    });
   });
 
   it("retries a POST only where the server cannot have acted", () => {
-    expect(decideRetry({ method: "POST" }, { kind: "response", status: 429 }, 1, options, now, half).retry).toBe(true);
-    expect(decideRetry({ method: "POST" }, { kind: "response", status: 503 }, 1, options, now, half).retry).toBe(false);
-    expect(decideRetry({ method: "POST" }, { kind: "network", requestSent: false }, 1, options, now, half).retry).toBe(true);
-    expect(decideRetry({ method: "POST" }, { kind: "network", requestSent: true }, 1, options, now, half).retry).toBe(false);
+    expect(
+      decideRetry({ method: "POST" }, { kind: "response", status: 429 }, 1, options, now, half).retry,
+    ).toBe(true);
+    expect(
+      decideRetry({ method: "POST" }, { kind: "response", status: 503 }, 1, options, now, half).retry,
+    ).toBe(false);
+    expect(
+      decideRetry({ method: "POST" }, { kind: "network", requestSent: false }, 1, options, now, half).retry,
+    ).toBe(true);
+    expect(
+      decideRetry({ method: "POST" }, { kind: "network", requestSent: true }, 1, options, now, half).retry,
+    ).toBe(false);
   });
 
   it("treats a POST vouched idempotent like a GET", () => {
-    expect(decideRetry({ method: "POST", idempotent: true }, { kind: "response", status: 503 }, 1, options, now, half).retry).toBe(true);
-    expect(decideRetry({ method: "POST", idempotent: true }, { kind: "network", requestSent: true }, 1, options, now, half).retry).toBe(true);
+    expect(
+      decideRetry(
+        { method: "POST", idempotent: true },
+        { kind: "response", status: 503 },
+        1,
+        options,
+        now,
+        half,
+      ).retry,
+    ).toBe(true);
+    expect(
+      decideRetry(
+        { method: "POST", idempotent: true },
+        { kind: "network", requestSent: true },
+        1,
+        options,
+        now,
+        half,
+      ).retry,
+    ).toBe(true);
   });
 
   it("retries idempotent requests after a network error, sent or not", () => {
-    expect(decideRetry({ method: "GET" }, { kind: "network", requestSent: true }, 1, options, now, half).retry).toBe(true);
-    expect(decideRetry({ method: "DELETE" }, { kind: "network", requestSent: false }, 1, options, now, half).retry).toBe(true);
+    expect(
+      decideRetry({ method: "GET" }, { kind: "network", requestSent: true }, 1, options, now, half).retry,
+    ).toBe(true);
+    expect(
+      decideRetry({ method: "DELETE" }, { kind: "network", requestSent: false }, 1, options, now, half).retry,
+    ).toBe(true);
   });
 
   it("stops after maxAttempts", () => {
-    expect(decideRetry({ method: "GET" }, { kind: "response", status: 503 }, 3, options, now, half).retry).toBe(true);
-    expect(decideRetry({ method: "GET" }, { kind: "response", status: 503 }, 4, options, now, half)).toEqual({ retry: false });
+    expect(
+      decideRetry({ method: "GET" }, { kind: "response", status: 503 }, 3, options, now, half).retry,
+    ).toBe(true);
+    expect(decideRetry({ method: "GET" }, { kind: "response", status: 503 }, 4, options, now, half)).toEqual({
+      retry: false,
+    });
   });
 
   it("honours Retry-After in seconds and as an HTTP-date, without jitter", () => {
-    expect(decideRetry({ method: "GET" }, { kind: "response", status: 429, retryAfter: "2" }, 1, options, now, Math.random)).toEqual({
+    expect(
+      decideRetry(
+        { method: "GET" },
+        { kind: "response", status: 429, retryAfter: "2" },
+        1,
+        options,
+        now,
+        Math.random,
+      ),
+    ).toEqual({
       retry: true,
       delayMs: 2_000,
     });
     const date = new Date(now() + 3_000).toUTCString();
-    expect(decideRetry({ method: "GET" }, { kind: "response", status: 503, retryAfter: date }, 1, options, now, Math.random)).toEqual({
+    expect(
+      decideRetry(
+        { method: "GET" },
+        { kind: "response", status: 503, retryAfter: date },
+        1,
+        options,
+        now,
+        Math.random,
+      ),
+    ).toEqual({
       retry: true,
       delayMs: 3_000,
     });
   });
 
   it("caps Retry-After", () => {
-    expect(decideRetry({ method: "GET" }, { kind: "response", status: 429, retryAfter: "3600" }, 1, options, now, half)).toEqual({
+    expect(
+      decideRetry(
+        { method: "GET" },
+        { kind: "response", status: 429, retryAfter: "3600" },
+        1,
+        options,
+        now,
+        half,
+      ),
+    ).toEqual({
       retry: true,
       delayMs: 5_000,
     });
   });
 
   it("falls back to back-off when Retry-After is unparseable", () => {
-    expect(decideRetry({ method: "GET" }, { kind: "response", status: 429, retryAfter: "soon" }, 1, options, now, half)).toEqual({
+    expect(
+      decideRetry(
+        { method: "GET" },
+        { kind: "response", status: 429, retryAfter: "soon" },
+        1,
+        options,
+        now,
+        half,
+      ),
+    ).toEqual({
       retry: true,
       delayMs: 75,
     });

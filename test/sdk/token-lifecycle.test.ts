@@ -26,7 +26,11 @@ describe("client-credentials token", () => {
     const [req] = tokenRequests();
     expect(req?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     const form = new URLSearchParams(req?.body);
-    expect(Object.fromEntries(form)).toEqual({ grant_type: "client_credentials", client_id: "test-client-id", client_secret: TEST_SECRET });
+    expect(Object.fromEntries(form)).toEqual({
+      grant_type: "client_credentials",
+      client_id: "test-client-id",
+      client_secret: TEST_SECRET,
+    });
     const apiCall = server.requests.find((r) => r.path === "/api/account");
     expect(apiCall?.headers.authorization).toBe("Bearer token-1-abcdef");
   });
@@ -88,7 +92,9 @@ describe("client-credentials token", () => {
 
   it("treats a 401 as a stale token too, but gives up after one renewal", async () => {
     tokenRoute(server);
-    server.routes.set("GET /api/account", (_req, res) => json(res, 401, { error: "unauthorized", message: "Invalid token." }));
+    server.routes.set("GET /api/account", (_req, res) =>
+      json(res, 401, { error: "unauthorized", message: "Invalid token." }),
+    );
     await expect(clientFor(server).account.get()).rejects.toMatchObject({ status: 401 });
     expect(tokenRequests()).toHaveLength(2);
     expect(server.requests.filter((r) => r.path === "/api/account")).toHaveLength(2);
@@ -96,16 +102,24 @@ describe("client-credentials token", () => {
 
   it("does not mistake a 403 forbidden for a token problem", async () => {
     tokenRoute(server);
-    server.routes.set("GET /api/account", (_req, res) => json(res, 403, { error: "forbidden", message: "No access." }));
+    server.routes.set("GET /api/account", (_req, res) =>
+      json(res, 403, { error: "forbidden", message: "No access." }),
+    );
     await expect(clientFor(server).account.get()).rejects.toBeInstanceOf(ForbiddenError);
     expect(tokenRequests()).toHaveLength(1);
   });
 
   it("turns an Okta-shaped rejection into an AuthenticationError that says what to fix", async () => {
     server.routes.set("POST /token", (_req, res) =>
-      json(res, 401, { errorCode: "invalid_client", errorSummary: "Invalid value for 'client_id' parameter.", errorCauses: [] }),
+      json(res, 401, {
+        errorCode: "invalid_client",
+        errorSummary: "Invalid value for 'client_id' parameter.",
+        errorCauses: [],
+      }),
     );
-    const error = await clientFor(server).account.get().catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .account.get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toMatch(/rejected the API key\/secret/);
     expect((error as Error).message).toMatch(/invalid_client/);
@@ -114,16 +128,25 @@ describe("client-credentials token", () => {
   });
 
   it("turns an OAuth-shaped rejection into an AuthenticationError", async () => {
-    server.routes.set("POST /token", (_req, res) => json(res, 400, { error: "invalid_client", error_description: "Client authentication failed." }));
-    await expect(clientFor(server).authenticate()).rejects.toThrow(/invalid_client: Client authentication failed/);
+    server.routes.set("POST /token", (_req, res) =>
+      json(res, 400, { error: "invalid_client", error_description: "Client authentication failed." }),
+    );
+    await expect(clientFor(server).authenticate()).rejects.toThrow(
+      /invalid_client: Client authentication failed/,
+    );
   });
 
   it("maps additional_authentication_required to FederatedAuthenticationRequiredError naming the fix", async () => {
     tokenRoute(server);
     server.routes.set("GET /api/account", (_req, res) =>
-      json(res, 403, { error: "additional_authentication_required", message: "This resource requires additional authentication." }),
+      json(res, 403, {
+        error: "additional_authentication_required",
+        message: "This resource requires additional authentication.",
+      }),
     );
-    const error = await clientFor(server).account.get().catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .account.get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FederatedAuthenticationRequiredError);
     expect((error as Error).message).toMatch(/organizationUuid/);
     expect((error as Error).message).toMatch(/AH_ORGANIZATION_UUID/);
@@ -151,9 +174,16 @@ describe("client-credentials token", () => {
   });
 
   it("keys the cache on a fingerprint, never the secret itself", () => {
-    const key = tokenCacheKey({ tokenUrl: "u", clientId: "id", clientSecret: TEST_SECRET, scope: "organization:x" });
+    const key = tokenCacheKey({
+      tokenUrl: "u",
+      clientId: "id",
+      clientSecret: TEST_SECRET,
+      scope: "organization:x",
+    });
     expect(key).not.toContain(TEST_SECRET);
-    expect(key).not.toBe(tokenCacheKey({ tokenUrl: "u", clientId: "id", clientSecret: "other", scope: "organization:x" }));
+    expect(key).not.toBe(
+      tokenCacheKey({ tokenUrl: "u", clientId: "id", clientSecret: "other", scope: "organization:x" }),
+    );
   });
 
   it("requires credentials up front", () => {

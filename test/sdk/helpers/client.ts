@@ -4,7 +4,10 @@ import type { TestServer } from "./test-server";
 export const TEST_SECRET = "s3cr3t-client-secret-value";
 
 /** A client against a test server, with its own token cache and fast retries. */
-export function clientFor(server: TestServer, overrides: Partial<AcquiaCloudClientOptions> = {}): AcquiaCloudClient {
+export function clientFor(
+  server: TestServer,
+  overrides: Partial<AcquiaCloudClientOptions> = {},
+): AcquiaCloudClient {
   return new AcquiaCloudClient({
     clientId: "test-client-id",
     clientSecret: TEST_SECRET,

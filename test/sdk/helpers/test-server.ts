@@ -9,7 +9,7 @@ export interface RecordedRequest {
   body: string;
 }
 
-export type Handler = (req: RecordedRequest, res: ServerResponse) => void | Promise<void>;
+export type Handler = (req: RecordedRequest, res: ServerResponse) => unknown;
 
 export interface TestServer {
   url: string;
@@ -28,10 +28,20 @@ export async function startTestServer(): Promise<TestServer> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://localhost");
-    const recorded = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString() };
+    const recorded = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString(),
+    };
     requests.push(recorded);
     const handler = routes.get(`${recorded.method} ${recorded.path}`);
-    if (!handler) return json(res, 404, { error: "not_found", message: `no route for ${recorded.method} ${recorded.path}` });
+    if (!handler)
+      return json(res, 404, {
+        error: "not_found",
+        message: `no route for ${recorded.method} ${recorded.path}`,
+      });
     await handler(recorded, res);
   });
   server.on("connection", (s) => {
@@ -52,7 +62,12 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "application/hal+json", "x-request-id": "req-test-1", ...headers });
   res.end(body === undefined ? "" : JSON.stringify(body));
 }
@@ -62,7 +77,11 @@ export function tokenRoute(server: TestServer, options: { expiresIn?: number; pa
   const state = { issued: 0 };
   server.routes.set(`POST ${options.path ?? "/token"}`, (_req, res) => {
     state.issued++;
-    json(res, 200, { access_token: `token-${state.issued}-abcdef`, token_type: "Bearer", expires_in: options.expiresIn ?? 300 });
+    json(res, 200, {
+      access_token: `token-${state.issued}-abcdef`,
+      token_type: "Bearer",
+      expires_in: options.expiresIn ?? 300,
+    });
   });
   return state;
 }
