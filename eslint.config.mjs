@@ -14,14 +14,19 @@ export default tseslint.config(
   {
     // The API client must stay usable without Pulumi; the provider reaches HTTP only through the client.
     files: ["sdk/**/*.ts", "simulator/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["@pulumi/*", "../provider/*", "../../provider/*"] }] },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["@pulumi/*", "../provider/*", "../../provider/*"] }],
+    },
   },
   {
     files: ["provider/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: ["undici"], patterns: ["../sdk/*/**", "../../sdk/*/**", "../simulator/**", "../../simulator/**"] },
+        {
+          paths: ["undici"],
+          patterns: ["../sdk/*/**", "../../sdk/*/**", "../simulator/**", "../../simulator/**"],
+        },
       ],
     },
   },
