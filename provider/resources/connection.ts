@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AcquiaProviderShim } from "../shim";
 import { MODULE, secret } from "./common";
+import { DEFAULT_API_URL, DEFAULT_TOKEN_URL } from "../../sdk";
 import { ambientArgs } from "./ambient-settings";
 
 export interface ConnectionArgs {
@@ -47,15 +48,18 @@ export class Connection extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ConnectionArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const ambient = ambientArgs();
+    const inputs = {
+      clientId: args.clientId ?? ambient.clientId,
+      clientSecret: secret(args.clientSecret ?? ambient.clientSecret),
+      organizationUuid: args.organizationUuid ?? ambient.organizationUuid,
+      apiUrl: args.apiUrl ?? ambient.apiUrl,
+      tokenUrl: args.tokenUrl ?? ambient.tokenUrl,
+    };
     super(
       new AcquiaProviderShim("Connection"),
       name,
       {
-        clientId: args.clientId ?? ambient.clientId,
-        clientSecret: secret(args.clientSecret ?? ambient.clientSecret),
-        organizationUuid: args.organizationUuid ?? ambient.organizationUuid,
-        apiUrl: args.apiUrl ?? ambient.apiUrl,
-        tokenUrl: args.tokenUrl ?? ambient.tokenUrl,
+        ...inputs,
         accountUuid: undefined,
         accountName: undefined,
         scope: undefined,
@@ -65,15 +69,25 @@ export class Connection extends pulumi.dynamic.Resource {
       MODULE,
       "Connection",
     );
+    // Built from the inputs, not the outputs: an optional output that is absent (organizationUuid)
+    // reads as unknown during preview and would make every dependent show a change. accountUuid ties
+    // dependents to this resource, so they wait for its credentials check.
     this.settings = pulumi.secret(
       pulumi
-        .all([this.clientId, this.clientSecret, this.organizationUuid, this.apiUrl, this.tokenUrl])
-        .apply(([clientId, clientSecret, organizationUuid, apiUrl, tokenUrl]) => ({
-          clientId,
-          clientSecret,
+        .all([
+          this.accountUuid,
+          inputs.clientId,
+          inputs.clientSecret,
+          inputs.organizationUuid,
+          inputs.apiUrl,
+          inputs.tokenUrl,
+        ])
+        .apply(([, clientId, clientSecret, organizationUuid, apiUrl, tokenUrl]) => ({
+          clientId: clientId ?? "",
+          clientSecret: clientSecret ?? "",
           ...(organizationUuid ? { organizationUuid } : {}),
-          apiUrl,
-          tokenUrl,
+          apiUrl: apiUrl ?? DEFAULT_API_URL,
+          tokenUrl: tokenUrl ?? DEFAULT_TOKEN_URL,
         })),
     );
   }
