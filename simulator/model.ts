@@ -1,0 +1,253 @@
+// The simulator's stored objects. Records hold what Acquia would store; the HAL shapes clients see are
+// rendered from them per request (routes/*.ts), so links always point at the running server.
+
+export interface PhpConfiguration {
+  version: string;
+  memory_limit: number;
+  opcache: number;
+  apcu: number;
+  interned_strings_buffer: number;
+  client_max_body_size: number;
+  upload_max_filesize: number;
+  max_execution_time: number;
+  max_post_size: number;
+  max_input_vars: number;
+  memcached_limit: number;
+}
+
+export interface AccountRecord {
+  id: number;
+  uuid: string;
+  name: string;
+  first_name: string;
+  last_name: string;
+  mail: string;
+  created_at: string;
+  last_login_at: string;
+  company: string;
+  job_title: string;
+  job_function: string;
+  country: string;
+  state: string;
+  timezone: string;
+}
+
+export interface OrganizationRecord {
+  uuid: string;
+  id: string;
+  name: string;
+  federatedAuthentication: boolean;
+  ownerUuid: string;
+}
+
+export interface SubscriptionRecord {
+  uuid: string;
+  name: string;
+  organizationUuid: string;
+}
+
+export interface CodeReference {
+  name: string;
+  tag: boolean;
+}
+
+export interface ApplicationRecord {
+  uuid: string;
+  id: number;
+  name: string;
+  sitename: string;
+  organizationUuid: string;
+  subscriptionUuid: string;
+  hostingId: string;
+  vcsUrl: string;
+  references: CodeReference[];
+}
+
+export interface EnvironmentRecord {
+  id: string;
+  applicationUuid: string;
+  name: string;
+  label: string;
+  cde: boolean;
+  production: boolean;
+  vcsPath: string;
+  operatingSystem: string;
+  php: PhpConfiguration;
+  region: string;
+  ips: string[];
+}
+
+export interface ApplicationDatabaseRecord {
+  applicationUuid: string;
+  name: string;
+  isDefault: boolean;
+}
+
+export interface EnvironmentDatabaseRecord {
+  id: number;
+  environmentId: string;
+  name: string;
+  userName: string;
+  password: string;
+  isDefault: boolean;
+}
+
+export interface VariableRecord {
+  environmentId: string;
+  name: string;
+  value: string;
+}
+
+export interface DomainRecord {
+  environmentId: string;
+  hostname: string;
+  isDefault: boolean;
+}
+
+export interface CronRecord {
+  id: string;
+  environmentId: string;
+  label: string;
+  command: string;
+  minute: string;
+  hour: string;
+  dayMonth: string;
+  month: string;
+  dayWeek: string;
+  enabled: boolean;
+  system: boolean;
+}
+
+export interface LogForwardingRecord {
+  uuid: string;
+  environmentId: string;
+  label: string;
+  consumer: string;
+  sources: string[];
+  address: string;
+  certificate: string | null;
+  certificateExpiresAt: string | null;
+  key: string | null;
+  token: string | null;
+  enabled: boolean;
+}
+
+export interface CertificateRecord {
+  id: number;
+  environmentId: string;
+  label: string | null;
+  certificate: string;
+  privateKey: string;
+  ca: string;
+  active: boolean;
+  legacy: boolean;
+  csrId: number | null;
+  expiresAt: string;
+  domains: string[];
+}
+
+export interface SshKeyRecord {
+  uuid: string;
+  label: string;
+  publicKey: string;
+  fingerprint: string;
+  createdAt: string;
+}
+
+export interface TeamRecord {
+  uuid: string;
+  name: string;
+  organizationUuid: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TeamApplicationRecord {
+  teamUuid: string;
+  applicationUuid: string;
+}
+
+export type NotificationStatus = "in-progress" | "completed" | "failed";
+
+export interface NotificationRecord {
+  uuid: string;
+  event: string;
+  label: string;
+  description: string;
+  createdAt: string;
+  createdAtMs: number;
+  dueAtMs: number;
+  completedAt: string | null;
+  status: NotificationStatus;
+  /** Set by a failTask fault: the task ends `failed` with this message and its changes are dropped. */
+  failureMessage: string | null;
+  /** Set by a stallTask fault: the task never leaves `in-progress`. */
+  stalled: boolean;
+  /** The organization the task's resource belongs to, so federated tasks stay behind the org scope. */
+  organizationUuid: string | null;
+  context: Record<string, unknown>;
+  ops: StoreOp[];
+}
+
+/** Every keyed collection of the state; a StoreOp names one of these. */
+export interface Collections {
+  organizations: Record<string, OrganizationRecord>;
+  subscriptions: Record<string, SubscriptionRecord>;
+  applications: Record<string, ApplicationRecord>;
+  environments: Record<string, EnvironmentRecord>;
+  applicationDatabases: Record<string, ApplicationDatabaseRecord>;
+  environmentDatabases: Record<string, EnvironmentDatabaseRecord>;
+  variables: Record<string, VariableRecord>;
+  domains: Record<string, DomainRecord>;
+  crons: Record<string, CronRecord>;
+  logForwardingDestinations: Record<string, LogForwardingRecord>;
+  certificates: Record<string, CertificateRecord>;
+  sshKeys: Record<string, SshKeyRecord>;
+  teams: Record<string, TeamRecord>;
+  teamApplications: Record<string, TeamApplicationRecord>;
+  notifications: Record<string, NotificationRecord>;
+}
+
+export type CollectionName = keyof Collections;
+export type RecordOf<C extends CollectionName> = Collections[C][string];
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/**
+ * A deferred change, recorded when an async operation is accepted and applied when its task completes.
+ * Plain data so that in-flight tasks survive a restart with --state.
+ */
+export type StoreOp =
+  | { [C in CollectionName]: { op: "put"; collection: C; key: string; value: RecordOf<C> } }[CollectionName]
+  | {
+      [C in CollectionName]: { op: "patch"; collection: C; key: string; patch: DeepPartial<RecordOf<C>> };
+    }[CollectionName]
+  | { op: "delete"; collection: CollectionName; key: string }
+  | { op: "deleteWhere"; collection: CollectionName; field: string; equals: string };
+
+export interface Sequences {
+  environment: number;
+  environmentDatabase: number;
+  certificate: number;
+}
+
+export interface State extends Collections {
+  account: AccountRecord;
+  sequences: Sequences;
+}
+
+export interface TokenRecord {
+  /** sha256 of the access token, so the state file never holds a usable token. */
+  hash: string;
+  clientId: string;
+  scope: string | null;
+  organizationUuids: string[];
+  issuedAtMs: number;
+  expiresAtMs: number;
+  revokedExpired: boolean;
+}
+
+export interface Credentials {
+  clientId: string;
+  clientSecret: string;
+}

@@ -1,0 +1,31 @@
+import type { Route } from "../router";
+import { accountRoutes } from "./account";
+import { applicationRoutes } from "./applications";
+import { codeRoutes } from "./code";
+import { cronRoutes } from "./crons";
+import { databaseRoutes } from "./databases";
+import { domainRoutes } from "./domains";
+import { environmentRoutes } from "./environments";
+import { logForwardingRoutes } from "./logForwarding";
+import { notificationRoutes } from "./notifications";
+import { organizationRoutes } from "./organizations";
+import { sslRoutes } from "./ssl";
+import { teamRoutes } from "./teams";
+import { variableRoutes } from "./variables";
+
+/** Every implemented Cloud Platform API operation, keyed by the spec's method and path template. */
+export const apiRoutes: readonly Route[] = [
+  ...accountRoutes,
+  ...organizationRoutes,
+  ...teamRoutes,
+  ...applicationRoutes,
+  ...environmentRoutes,
+  ...codeRoutes,
+  ...databaseRoutes,
+  ...domainRoutes,
+  ...variableRoutes,
+  ...cronRoutes,
+  ...logForwardingRoutes,
+  ...sslRoutes,
+  ...notificationRoutes,
+];

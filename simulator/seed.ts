@@ -1,0 +1,253 @@
+import { createHash } from "node:crypto";
+import type {
+  ApplicationRecord,
+  Credentials,
+  EnvironmentDatabaseRecord,
+  EnvironmentRecord,
+  PhpConfiguration,
+  State,
+} from "./model";
+
+// Deterministic seed ids, borrowed from the spec's own examples where one fits, so documentation,
+// tests and users' programs can name them without asking the simulator first.
+export const SEED = {
+  accountUuid: "5391a8a9-d273-4f88-8114-7f884bbfe08b",
+  organizationUuid: "6a907396-abfd-4d01-9da6-64c8efc04519",
+  federatedOrganizationUuid: "1992bfe6-c5bf-4a90-810e-a65acab42c6e",
+  subscriptionUuid: "f47ac10b-58cc-4372-a567-0e02b2c3d470",
+  federatedSubscriptionUuid: "be3a7975-d62b-4e29-b24f-dfb2a43468e6",
+  applicationUuid: "a47ac10b-58cc-4372-a567-0e02b2c3d470",
+  federatedApplicationUuid: "a47ac10b-58cc-4372-a567-0e02b2c3d471",
+  environments: {
+    dev: "24-a47ac10b-58cc-4372-a567-0e02b2c3d470",
+    test: "25-a47ac10b-58cc-4372-a567-0e02b2c3d470",
+    prod: "26-a47ac10b-58cc-4372-a567-0e02b2c3d470",
+  },
+  federatedEnvironmentId: "31-a47ac10b-58cc-4372-a567-0e02b2c3d471",
+  teamUuid: "2c9ea556-4016-11e3-9170-12313920a02c",
+  federatedTeamUuid: "4b30d7e6-84af-4d80-931a-4172f57fe1b0",
+  prodCronId: "e82b77cc-a9ed-4458-b12c-d87af1a795ad",
+} as const;
+
+/** The demo API key. The secret is public on purpose: it only ever opens this simulator. */
+export const SEED_CREDENTIALS: Readonly<Credentials> = {
+  clientId: "17feaf34-5d04-402b-9a67-15d5161d24e1",
+  clientSecret: "c2ltdWxhdG9yLWRlbW8tc2VjcmV0LWRvLW5vdC11c2U=",
+};
+
+const SEED_TIME = "2024-01-15T09:30:00+00:00";
+
+export function defaultPhpConfiguration(): PhpConfiguration {
+  return {
+    version: "8.3",
+    memory_limit: 128,
+    opcache: 96,
+    apcu: 32,
+    interned_strings_buffer: 8,
+    client_max_body_size: 256,
+    upload_max_filesize: 256,
+    max_execution_time: 300,
+    max_post_size: 256,
+    max_input_vars: 1000,
+    memcached_limit: 64,
+  };
+}
+
+/** A stable, realistic-looking database password derived from where the database lives. */
+export function databasePassword(seed: string): string {
+  return createHash("sha256").update(`acquia-simulator:${seed}`).digest("hex").slice(0, 20);
+}
+
+function environment(
+  app: ApplicationRecord,
+  id: string,
+  name: string,
+  label: string,
+  vcsPath: string,
+  production: boolean,
+  ip: string,
+): EnvironmentRecord {
+  return {
+    id,
+    applicationUuid: app.uuid,
+    name,
+    label,
+    cde: false,
+    production,
+    vcsPath,
+    operatingSystem: "jammy",
+    php: defaultPhpConfiguration(),
+    region: "us-east-1",
+    ips: [ip],
+  };
+}
+
+export function createSeedState(): State {
+  const acmeWeb: ApplicationRecord = {
+    uuid: SEED.applicationUuid,
+    id: 241643,
+    name: "Acme Web",
+    sitename: "acmeweb",
+    organizationUuid: SEED.organizationUuid,
+    subscriptionUuid: SEED.subscriptionUuid,
+    hostingId: "devcloud:acmeweb",
+    vcsUrl: "acmeweb@svn-3.hosted.acquia-sites.com:acmeweb.git",
+    references: [
+      { name: "main", tag: false },
+      { name: "develop", tag: false },
+      { name: "tags/2024-01-15", tag: true },
+      { name: "tags/v1.0.0", tag: true },
+    ],
+  };
+  const intranet: ApplicationRecord = {
+    uuid: SEED.federatedApplicationUuid,
+    id: 954291,
+    name: "Acme Intranet",
+    sitename: "acmeintranet",
+    organizationUuid: SEED.federatedOrganizationUuid,
+    subscriptionUuid: SEED.federatedSubscriptionUuid,
+    hostingId: "devcloud:acmeintranet",
+    vcsUrl: "acmeintranet@svn-3.hosted.acquia-sites.com:acmeintranet.git",
+    references: [
+      { name: "main", tag: false },
+      { name: "tags/v2.3.0", tag: true },
+    ],
+  };
+
+  const environments: EnvironmentRecord[] = [
+    environment(acmeWeb, SEED.environments.dev, "dev", "Dev", "develop", false, "10.0.1.5"),
+    environment(acmeWeb, SEED.environments.test, "test", "Stage", "main", false, "10.0.1.6"),
+    environment(acmeWeb, SEED.environments.prod, "prod", "Production", "tags/v1.0.0", true, "10.0.1.7"),
+    environment(intranet, SEED.federatedEnvironmentId, "prod", "Production", "main", true, "10.0.2.5"),
+  ];
+
+  const state: State = {
+    account: {
+      id: 1234567,
+      uuid: SEED.accountUuid,
+      name: "jane.doe",
+      first_name: "Jane",
+      last_name: "Doe",
+      mail: "jane.doe@example.com",
+      created_at: "2016-07-17T20:35:25+00:00",
+      last_login_at: SEED_TIME,
+      company: "Acme, Inc.",
+      job_title: "Platform Engineer",
+      job_function: "IT Architect or IT Operations",
+      country: "United States",
+      state: "Massachusetts",
+      timezone: "America/New_York",
+    },
+    organizations: {
+      [SEED.organizationUuid]: {
+        uuid: SEED.organizationUuid,
+        id: "6",
+        name: "Acme Platform",
+        federatedAuthentication: false,
+        ownerUuid: SEED.accountUuid,
+      },
+      [SEED.federatedOrganizationUuid]: {
+        uuid: SEED.federatedOrganizationUuid,
+        id: "4841",
+        name: "Acme Federated",
+        federatedAuthentication: true,
+        ownerUuid: SEED.accountUuid,
+      },
+    },
+    subscriptions: {
+      [SEED.subscriptionUuid]: {
+        uuid: SEED.subscriptionUuid,
+        name: "Acme Platform Enterprise",
+        organizationUuid: SEED.organizationUuid,
+      },
+      [SEED.federatedSubscriptionUuid]: {
+        uuid: SEED.federatedSubscriptionUuid,
+        name: "Acme Federated Enterprise",
+        organizationUuid: SEED.federatedOrganizationUuid,
+      },
+    },
+    applications: { [acmeWeb.uuid]: acmeWeb, [intranet.uuid]: intranet },
+    environments: Object.fromEntries(environments.map((e) => [e.id, e])),
+    applicationDatabases: {},
+    environmentDatabases: {},
+    variables: {},
+    domains: {},
+    crons: {},
+    logForwardingDestinations: {},
+    certificates: {},
+    sshKeys: {},
+    teams: {
+      [SEED.teamUuid]: {
+        uuid: SEED.teamUuid,
+        name: "Developers",
+        organizationUuid: SEED.organizationUuid,
+        createdAt: SEED_TIME,
+        updatedAt: SEED_TIME,
+      },
+      [SEED.federatedTeamUuid]: {
+        uuid: SEED.federatedTeamUuid,
+        name: "Intranet Admins",
+        organizationUuid: SEED.federatedOrganizationUuid,
+        createdAt: SEED_TIME,
+        updatedAt: SEED_TIME,
+      },
+    },
+    teamApplications: {
+      [`${SEED.teamUuid}/${acmeWeb.uuid}`]: { teamUuid: SEED.teamUuid, applicationUuid: acmeWeb.uuid },
+      [`${SEED.federatedTeamUuid}/${intranet.uuid}`]: {
+        teamUuid: SEED.federatedTeamUuid,
+        applicationUuid: intranet.uuid,
+      },
+    },
+    notifications: {},
+    sequences: { environment: 40, environmentDatabase: 100, certificate: 1 },
+  };
+
+  const appDatabases: Array<[ApplicationRecord, string, boolean]> = [
+    [acmeWeb, "acmeweb", true],
+    [acmeWeb, "acmeweb_reporting", false],
+    [intranet, "acmeintranet", true],
+  ];
+  for (const [app, name, isDefault] of appDatabases) {
+    state.applicationDatabases[`${app.uuid}/${name}`] = { applicationUuid: app.uuid, name, isDefault };
+    for (const env of environments.filter((e) => e.applicationUuid === app.uuid)) {
+      const record: EnvironmentDatabaseRecord = {
+        id: state.sequences.environmentDatabase++,
+        environmentId: env.id,
+        name,
+        userName: `${app.sitename}${env.name}`.slice(0, 16),
+        password: databasePassword(`${env.id}/${name}`),
+        isDefault,
+      };
+      state.environmentDatabases[`${env.id}/${name}`] = record;
+    }
+  }
+
+  for (const env of environments) {
+    const app = env.applicationUuid === acmeWeb.uuid ? acmeWeb : intranet;
+    const hostname = `${app.sitename}${env.name}.prod.acquia-sites.com`;
+    state.domains[`${env.id}/${hostname}`] = { environmentId: env.id, hostname, isDefault: true };
+  }
+  const custom = "www.acmeweb.example.com";
+  state.domains[`${SEED.environments.prod}/${custom}`] = {
+    environmentId: SEED.environments.prod,
+    hostname: custom,
+    isDefault: false,
+  };
+
+  state.crons[SEED.prodCronId] = {
+    id: SEED.prodCronId,
+    environmentId: SEED.environments.prod,
+    label: "Drupal cron",
+    command: "/usr/local/bin/drush -r /var/www/html/acmeweb.prod/docroot cron",
+    minute: "*/15",
+    hour: "*",
+    dayMonth: "*",
+    month: "*",
+    dayWeek: "*",
+    enabled: true,
+    system: false,
+  };
+
+  return state;
+}

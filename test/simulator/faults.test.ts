@@ -1,0 +1,181 @@
+import type { Simulator } from "../../simulator";
+import { globToRegExp } from "../../simulator/faults";
+import { Api, control, notificationHref, requestToken, start, stats } from "./helpers";
+
+let sim: Simulator;
+let api: Api;
+let variables: string;
+
+beforeAll(async () => {
+  sim = await start();
+  api = await Api.connect(sim);
+  variables = `/environments/${sim.environments.dev}/variables`;
+});
+afterAll(() => sim.stop());
+afterEach(async () => {
+  await control(sim, "DELETE", "faults");
+});
+
+async function addFaults(rules: unknown): Promise<void> {
+  const response = await control(sim, "POST", "faults", rules);
+  expect(response.status).toBe(200);
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("fault rules", () => {
+  it("answers with an injected status once, with the spec-shaped default body", async () => {
+    await addFaults([{ method: "GET", path: "/api/account", status: 503 }]);
+    const faulted = await api.get("/account");
+    expect(faulted.status).toBe(503);
+    expect(faulted.body).toEqual({
+      error: "system",
+      message: "This action is currently unavailable. Please try again later.",
+    });
+    expect(faulted.headers.get("x-request-id")).toBeTruthy();
+    expect((await api.get("/account")).status).toBe(200);
+  });
+
+  it("sends a custom body and a Retry-After header", async () => {
+    await addFaults([
+      { path: "/api/**", status: 429, retryAfter: 2, body: { error: "too_many", message: "slow down" } },
+    ]);
+    const response = await api.get(`/applications/${sim.applicationUuid}`);
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("2");
+    expect(response.body).toEqual({ error: "too_many", message: "slow down" });
+  });
+
+  it("adds Retry-After to a normal answer when no status is given", async () => {
+    await addFaults([{ path: "/api/account", retryAfter: 1 }]);
+    const response = await api.get("/account");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("retry-after")).toBe("1");
+  });
+
+  it("delays a request by delayMs", async () => {
+    await addFaults([{ path: "/api/account", delayMs: 150 }]);
+    const started = Date.now();
+    expect((await api.get("/account")).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it("resets the connection before applying the request: nothing changes", async () => {
+    await addFaults([{ method: "POST", path: "/api/environments/*/variables", resetConnection: "before" }]);
+    const before = await stats(sim);
+    await expect(api.post(variables, { name: "RESET_BEFORE", value: "1" })).rejects.toThrow();
+    const after = await stats(sim);
+    expect(after.byRoute["POST /environments/{environmentId}/variables"]).toBe(
+      (before.byRoute["POST /environments/{environmentId}/variables"] ?? 0) + 1,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await api.get(`${variables}/RESET_BEFORE`)).status).toBe(404);
+    const state = await control(sim, "GET", "state");
+    expect(JSON.stringify(state.body.notifications)).not.toContain("RESET_BEFORE");
+  });
+
+  it("resets the connection after applying the request: the change still happens", async () => {
+    await addFaults([{ method: "POST", path: "/api/environments/*/variables", resetConnection: "after" }]);
+    await expect(api.post(variables, { name: "RESET_AFTER", value: "1" })).rejects.toThrow();
+    await eventually(async () => (await api.get(`${variables}/RESET_AFTER`)).status === 200);
+  });
+
+  it("honours times: a limited count, then 0 for unlimited until cleared", async () => {
+    await addFaults([{ path: "/api/account", status: 500, times: 2 }]);
+    expect((await api.get("/account")).status).toBe(500);
+    expect((await api.get("/account")).status).toBe(500);
+    expect((await api.get("/account")).status).toBe(200);
+
+    await addFaults([{ path: "/api/account", status: 502, times: 0 }]);
+    for (let i = 0; i < 4; i++) expect((await api.get("/account")).status).toBe(502);
+    expect((await control(sim, "DELETE", "faults")).status).toBe(200);
+    expect((await api.get("/account")).status).toBe(200);
+  });
+
+  it("matches rules in order and by method", async () => {
+    await addFaults([
+      { method: "DELETE", path: "/api/account", status: 418 },
+      { path: "/api/account", status: 500 },
+      { path: "/api/account", status: 501 },
+    ]);
+    expect((await api.get("/account")).status).toBe(500);
+    expect((await api.get("/account")).status).toBe(501);
+    expect((await api.get("/account")).status).toBe(200);
+  });
+
+  it("fails a task: accepted, the notification ends failed with the message, nothing applied", async () => {
+    await addFaults([{ path: "/api/environments/*/variables", failTask: "Disk full." }]);
+    // A GET creates no task, so it leaves the rule for the POST.
+    expect((await api.get(variables)).status).toBe(200);
+    const accepted = await api.post(variables, { name: "FAILED_VAR", value: "1" });
+    expect(accepted.status).toBe(202);
+    const notification = await api.settle(accepted);
+    expect(notification).toMatchObject({
+      status: "failed",
+      description: "Disk full.",
+      completed_at: expect.any(String),
+    });
+    expect((await api.get(`${variables}/FAILED_VAR`)).status).toBe(404);
+  });
+
+  it("stalls a task: the notification stays in progress and nothing is applied", async () => {
+    await addFaults([{ method: "POST", path: "/api/environments/*/variables", stallTask: true }]);
+    const accepted = await api.post(variables, { name: "STALLED_VAR", value: "1" });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const notification = await api.get(notificationHref(accepted));
+    expect(notification.body).toMatchObject({ status: "in-progress", completed_at: null });
+    expect((await api.get(`${variables}/STALLED_VAR`)).status).toBe(404);
+  });
+
+  it("faults the token endpoint too, in Okta's shape", async () => {
+    await addFaults([{ path: "/accounts/api/auth/oauth/token", status: 503 }]);
+    const response = await requestToken(sim);
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ errorCode: expect.any(String), errorSummary: expect.any(String) });
+    expect((await requestToken(sim)).status).toBe(200);
+  });
+
+  it("rejects malformed rules with a clear 400", async () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [[{ path: "/api/account", stauts: 500 }], /unknown key "stauts"/],
+      [[{ path: "/api/account", status: 700 }], /status/],
+      [[{ path: "/api/account", resetConnection: "sometimes" }], /resetConnection/],
+      [[{ path: "/api/account" }], /no effect/],
+      [[{ path: "api/account", status: 500 }], /path/],
+      [[{ path: "/api/account", status: 500, resetConnection: "before" }], /cannot both/],
+      [[{ failTask: true, stallTask: true }], /cannot both/],
+      [[{ failTask: true, delayMs: 5 }], /failTask\/stallTask/],
+      [[{ status: 500, times: -1 }], /times/],
+      [[], /array/],
+      [[42], /object/],
+    ];
+    for (const [rules, pattern] of cases) {
+      const response = await control(sim, "POST", "faults", rules);
+      expect(response.status).toBe(400);
+      expect(String(response.body.message)).toMatch(pattern);
+    }
+    const notJson = await fetch(`${sim.url}/__simulator/faults`, { method: "POST", body: "{nope" });
+    expect(notJson.status).toBe(400);
+    expect((await control(sim, "GET", "faults")).body).toEqual([]);
+  });
+});
+
+describe("fault path globs", () => {
+  it("matches * within one segment and ** across segments", () => {
+    expect(globToRegExp("/api/environments/*/variables").test("/api/environments/24-abc/variables")).toBe(
+      true,
+    );
+    expect(globToRegExp("/api/environments/*/variables").test("/api/environments/24-abc/variables/X")).toBe(
+      false,
+    );
+    expect(globToRegExp("/api/environments/*").test("/api/environments/a/b")).toBe(false);
+    expect(globToRegExp("/api/**").test("/api/environments/a/b")).toBe(true);
+    expect(globToRegExp("/api/**/crons").test("/api/environments/a/crons")).toBe(true);
+  });
+});
