@@ -17,18 +17,6 @@ export interface CreateOnceOptions<T> {
 
 export type CreateOutcome<T> = { kind: "sent"; operation: Operation } | { kind: "found"; existing: T };
 
-/** Families where Acquia refuses a second object with the same natural key. */
-const UNIQUE: ReadonlySet<ResourceFamily> = new Set([
-  "variable",
-  "environment",
-  "cron",
-  "database",
-  "domain",
-  "sshKey",
-  "team",
-  "teamApplication",
-]);
-
 /**
  * Sends a create at most once in effect. When the connection breaks after the request left (the
  * outcome is unknown), it looks for the object by its natural key for `settleMs` before sending

@@ -77,7 +77,7 @@ describe("CronJob runtime", () => {
   const crons = async (): Promise<Cron[]> => api().crons.list(sim.environments.dev);
 
   it("creates, updates in place (including enabled), replaces on environment and deletes", async () => {
-    let state: State = await up("CronJob", base());
+    let state: State & { action?: string } = await up("CronJob", base());
     expect(state.outs).toMatchObject({ frequency: "0 3 * * *", enabled: true, cronId: state.id });
     expect((await up("CronJob", base(), state)).action).toBe("same");
     state = await up("CronJob", { ...base(), frequency: "30 4 * * *", enabled: false }, state);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import type * as ShimModule from "../../provider/shim";
 
 /**
  * The text Pulumi stores in state as `__provider` for every resource of this package. It is produced
@@ -13,7 +14,7 @@ const golden = join(__dirname, "__golden__", "provider.js.txt");
 const KINDS = ["Connection", "EnvironmentVariable", "CronJob", "Domain", "Database"];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { AcquiaProviderShim } = require(dist) as typeof import("../../provider/shim");
+const { AcquiaProviderShim } = require(dist) as typeof ShimModule;
 
 async function serialize(kind: string): Promise<string> {
   const provider = new AcquiaProviderShim(kind);
