@@ -112,23 +112,7 @@ export class HttpServer {
         const result = handleControl(this.core, method, path, raw.toString("utf8"), this.options.info);
         outcome = { ...result, contentType: JSON_TYPE };
       } else if (path === TOKEN_PATH) {
-        this.core.stats.tokenRequests++;
-        outcome = await this.withFaults(method, path, true, request, () => {
-          if (method !== "POST") {
-            return {
-              status: 405,
-              body: {
-                errorCode: "E0000022",
-                errorSummary: "The endpoint does not support the provided HTTP method",
-              },
-              contentType: JSON_TYPE,
-              headers: { Allow: "POST" },
-            };
-          }
-          const form = parseForm(raw.toString("utf8"));
-          const result = this.core.auth.issueToken({ form, authorization: request.headers.authorization });
-          return { ...result, contentType: JSON_TYPE };
-        });
+        outcome = await this.token(method, path, raw, request);
       } else if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) {
         outcome = await this.api(method, path, url, raw, request);
       } else {
@@ -152,6 +136,27 @@ export class HttpServer {
     }
     const elapsed = Math.round(performance.now() - started);
     this.options.logger?.(`${method} ${path} ${outcome === "reset" ? "RESET" : outcome.status} ${elapsed}ms`);
+  }
+
+  private async token(method: string, path: string, raw: Buffer, request: IncomingMessage): Promise<Outcome> {
+    this.core.stats.tokenRequests++;
+    return this.withFaults(method, path, true, request, () => {
+      if (method !== "POST") {
+        return {
+          status: 405,
+          body: {
+            errorCode: "E0000022",
+            errorSummary: "The endpoint does not support the provided HTTP method",
+          },
+          contentType: JSON_TYPE,
+          headers: { Allow: "POST" },
+        };
+      }
+      // OAuth token requests are form-encoded; Okta does not take JSON here.
+      const form = parseForm(raw.toString("utf8"));
+      const result = this.core.auth.issueToken({ form, authorization: request.headers.authorization });
+      return { ...result, contentType: JSON_TYPE };
+    });
   }
 
   private async api(

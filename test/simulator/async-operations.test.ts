@@ -35,10 +35,10 @@ const env = (name: "dev" | "test" | "prod"): string => `/environments/${sim.envi
 const exists = async (path: string): Promise<boolean> => (await api.get(path)).status === 200;
 const listHas = async (path: string, field: string, value: unknown): Promise<boolean> =>
   items(await api.get(path)).some((item) => item[field] === value);
-const environmentField = async (
+const environmentField = async <T>(
   name: "dev" | "test" | "prod",
-  pick: (body: Record<string, unknown>) => unknown,
-) => pick((await api.get(env(name))).body);
+  pick: (body: Record<string, unknown>) => T,
+): Promise<T> => pick((await api.get(env(name))).body);
 const sshKeyUuid = async (label: string): Promise<string> =>
   String(items(await api.get("/account/ssh-keys")).find((k) => k.label === label)?.uuid);
 const cdeId = async (): Promise<string> =>
