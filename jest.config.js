@@ -16,6 +16,6 @@ module.exports = {
     project("simulator"),
     project("provider"),
     project("serialization"),
-    project("e2e", { testTimeout: 15 * 60 * 1000 }),
+    project("e2e", { setupFilesAfterEnv: ["<rootDir>/test/e2e/helpers/timeout.ts"] }),
   ],
 };
