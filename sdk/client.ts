@@ -162,7 +162,8 @@ export class AcquiaCloudClient implements NotificationReader {
         continue;
       }
       offset += items.length;
-      const total = page.total ?? page.pagination?.total;
+      // `total` may count only this page; `pagination.total` counts the whole collection.
+      const total = page.pagination?.total ?? page.total;
       if (!options.paged || items.length === 0 || total === undefined || offset >= total) break;
       query = { ...options.query, limit: pageSize, offset };
     }
