@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isNotFound, type CreateOutcome, type Operation } from "../../../sdk";
+import { createOnce, isNotFound, type Operation, type ResourceFamily } from "../../../sdk";
 import type { Context } from "../handler";
 import { connectionSettingsSchema } from "../settings";
 
@@ -34,11 +34,6 @@ export async function settle(ctx: Context, operation: Promise<Operation>): Promi
   await (await operation).wait(ctx.wait);
 }
 
-/** Waits for a create that createOnce sent; a create that found its object needs no wait. */
-export async function settleCreate<T>(ctx: Context, outcome: CreateOutcome<T>): Promise<void> {
-  if (outcome.kind === "sent") await outcome.operation.wait(ctx.wait);
-}
-
 export async function environmentVisible(ctx: Context, id: string): Promise<boolean> {
   return (await unlessNotFound(ctx.client.environments.get(id))) !== undefined;
 }
@@ -47,8 +42,25 @@ export async function applicationVisible(ctx: Context, uuid: string): Promise<bo
   return (await unlessNotFound(ctx.client.applications.get(uuid))) !== undefined;
 }
 
+/**
+ * Creates an object Acquia knows by a natural key: sent at most once in effect (createOnce looks it up
+ * through `current` after an unknown outcome), its task awaited, then read back through `current`.
+ */
+export async function createAndReadBack<T>(
+  ctx: Context,
+  what: string,
+  family: ResourceFamily,
+  send: () => Promise<Operation>,
+  current: () => Promise<T | undefined>,
+): Promise<T> {
+  const outcome = await createOnce({ family, send, find: current });
+  if (outcome.kind === "found") return outcome.existing;
+  await outcome.operation.wait(ctx.wait);
+  return readBack(what, current);
+}
+
 /** Reads back an object a task just created; Acquia may show it a moment after the task completes. */
-export async function readBack<T>(what: string, find: () => Promise<T | undefined>): Promise<T> {
+async function readBack<T>(what: string, find: () => Promise<T | undefined>): Promise<T> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const found = await find();
     if (found !== undefined) return found;

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { createOnce, cronFrequency, type Cron } from "../../../sdk";
+import { cronFrequency, type Cron } from "../../../sdk";
 import type { Context, ResourceHandler } from "../handler";
 import {
+  createAndReadBack,
   environmentId,
   environmentVisible,
   metaShape,
-  readBack,
   settle,
-  settleCreate,
   unlessNotFound,
 } from "./common";
 
@@ -71,25 +70,20 @@ export const cronJobHandler: ResourceHandler<Inputs, CronJobOutputs> = {
 
   async create(ctx, p) {
     let cronId: string | undefined;
-    const outcome = await createOnce({
-      family: "cron",
-      send: async () => {
-        const sent = await ctx.client.crons.create(p.environmentId, {
-          command: p.command,
-          frequency: p.frequency,
-          label: p.label,
-        });
-        cronId = sent.cronId;
-        return sent.operation;
-      },
-      find: () => ctx.client.crons.findByLabel(p.environmentId, p.label),
-    });
-    await settleCreate(ctx, outcome);
     // The create answer names the new cron; the label finds it when that answer was lost.
     const created = async () =>
       (cronId ? await unlessNotFound(ctx.client.crons.get(p.environmentId, cronId)) : undefined) ??
       (await ctx.client.crons.findByLabel(p.environmentId, p.label));
-    const cron = outcome.kind === "found" ? outcome.existing : await readBack(`Cron job ${p.label}`, created);
+    const send = async () => {
+      const sent = await ctx.client.crons.create(p.environmentId, {
+        command: p.command,
+        frequency: p.frequency,
+        label: p.label,
+      });
+      cronId = sent.cronId;
+      return sent.operation;
+    };
+    const cron = await createAndReadBack(ctx, `Cron job ${p.label}`, "cron", send, created);
     let outs = outsOf(p, cron);
     if (outs.enabled !== p.enabled) {
       await setEnabled(ctx, p, cron.id, p.enabled);

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { createOnce } from "../../../sdk";
+
 import type { Context, ResourceHandler } from "../handler";
-import { applicationUuid, applicationVisible, metaShape, readBack, settle, settleCreate } from "./common";
+import { createAndReadBack, applicationUuid, applicationVisible, metaShape, settle } from "./common";
 
 const inputs = z.object({
   applicationUuid,
@@ -34,13 +34,14 @@ export const databaseHandler: ResourceHandler<Inputs, Inputs> = {
   },
 
   async create(ctx, p) {
-    const outcome = await createOnce({
-      family: "database",
-      send: () => ctx.client.databases.create(p.applicationUuid, p.name),
-      find: () => current(ctx, p),
-    });
-    await settleCreate(ctx, outcome);
-    return { id: idOf(p), outs: await readBack(`Database ${p.name}`, () => current(ctx, p)) };
+    const outs = await createAndReadBack(
+      ctx,
+      `Database ${p.name}`,
+      "database",
+      () => ctx.client.databases.create(p.applicationUuid, p.name),
+      () => current(ctx, p),
+    );
+    return { id: idOf(p), outs };
   },
 
   read: (ctx, _id, props) => current(ctx, props),

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { createOnce, type Domain } from "../../../sdk";
+import { type Domain } from "../../../sdk";
 import type { Context, ResourceHandler } from "../handler";
 import {
+  createAndReadBack,
   environmentId,
   environmentVisible,
   metaShape,
-  readBack,
   settle,
-  settleCreate,
   unlessNotFound,
 } from "./common";
 
@@ -58,13 +57,14 @@ export const domainHandler: ResourceHandler<Inputs, DomainOutputs> = {
   },
 
   async create(ctx, p) {
-    const outcome = await createOnce({
-      family: "domain",
-      send: () => ctx.client.domains.create(p.environmentId, p.hostname),
-      find: () => current(ctx, p),
-    });
-    await settleCreate(ctx, outcome);
-    return { id: idOf(p), outs: await readBack(`Domain ${p.hostname}`, () => current(ctx, p)) };
+    const outs = await createAndReadBack(
+      ctx,
+      `Domain ${p.hostname}`,
+      "domain",
+      () => ctx.client.domains.create(p.environmentId, p.hostname),
+      () => current(ctx, p),
+    );
+    return { id: idOf(p), outs };
   },
 
   read: (ctx, _id, props) => current(ctx, props),

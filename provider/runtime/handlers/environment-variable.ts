@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { createOnce } from "../../../sdk";
+
 import type { ResourceHandler } from "../handler";
 import {
+  createAndReadBack,
   environmentId,
   environmentVisible,
   metaShape,
-  readBack,
   settle,
-  settleCreate,
   unlessNotFound,
 } from "./common";
 
@@ -48,13 +47,13 @@ export const environmentVariableHandler: ResourceHandler<Inputs, Inputs> = {
   },
 
   async create(ctx, p) {
-    const outcome = await createOnce({
-      family: "variable",
-      send: () => ctx.client.variables.create(p.environmentId, { name: p.name, value: p.value }),
-      find: () => current(ctx, p),
-    });
-    await settleCreate(ctx, outcome);
-    const outs = await readBack(`Variable ${p.name}`, () => current(ctx, p));
+    const outs = await createAndReadBack(
+      ctx,
+      `Variable ${p.name}`,
+      "variable",
+      () => ctx.client.variables.create(p.environmentId, { name: p.name, value: p.value }),
+      () => current(ctx, p),
+    );
     // Adopted through an unknown outcome with another value: converge.
     if (outs.value !== p.value)
       await settle(ctx, ctx.client.variables.update(p.environmentId, { name: p.name, value: p.value }));
