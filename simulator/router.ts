@@ -95,6 +95,17 @@ function safeDecode(segment: string): string {
   }
 }
 
+/** Where a task on an environment is filed: its application's organization and the environment. */
+export function onEnvironment(
+  environment: { id: string },
+  application: { organizationUuid: string },
+): Pick<TaskSpec, "organizationUuid" | "context"> {
+  return {
+    organizationUuid: application.organizationUuid,
+    context: { environment: { ids: [environment.id] } },
+  };
+}
+
 export function startTask(ctx: RouteContext, spec: TaskSpec): NotificationRecord {
   return ctx.core.tasks.start(spec, ctx.taskFault);
 }

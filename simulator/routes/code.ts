@@ -1,7 +1,7 @@
 import { requireApplication, requireEnvironment } from "../access";
 import { conflict, missingParameter, validationFailed } from "../errors";
 import { accepted, collection, ok, segment, stringField } from "../hal";
-import { startTask, type Route } from "../router";
+import { onEnvironment, startTask, type Route } from "../router";
 
 export const codeRoutes: Route[] = [
   {
@@ -38,8 +38,7 @@ export const codeRoutes: Route[] = [
         event: "CodeSwitched",
         label: "Code switched",
         description: `The "${environment.label}" environment was switched to ${branch}.`,
-        organizationUuid: application.organizationUuid,
-        context: { environment: { ids: [environment.id] } },
+        ...onEnvironment(environment, application),
         ops: [{ op: "patch", collection: "environments", key: environment.id, patch: { vcsPath: branch } }],
       });
       return accepted(ctx, "Switching code.", {

@@ -11,7 +11,7 @@ import {
 } from "../errors";
 import { accepted, collection, link, ok, segment, stringField } from "../hal";
 import type { CronRecord, EnvironmentRecord } from "../model";
-import { startTask, type Route, type RouteContext } from "../router";
+import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
 
 const LABEL_IN_USE = "The label for the cron is already used by another cron. Please choose another label.";
 const INVALID_FREQUENCY = "The cron frequency does not appear to be valid.";
@@ -132,8 +132,7 @@ function createCron(ctx: RouteContext) {
     event: "CronCreated",
     label: "Cron created",
     description: `The cron "${label}" was created on the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "put", collection: "crons", key: cron.id, value: cron }],
   });
   const collectionPath = `/environments/${segment(environment.id)}/crons`;
@@ -183,8 +182,7 @@ function updateCron(ctx: RouteContext) {
     event: "CronUpdated",
     label: "Cron updated",
     description: `The cron "${cron.label}" was updated on the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "patch", collection: "crons", key: cron.id, patch }],
   });
   const collectionPath = `/environments/${segment(environment.id)}/crons`;
@@ -207,8 +205,7 @@ function deleteCron(ctx: RouteContext) {
     event: "CronDeleted",
     label: "Cron deleted",
     description: `The cron "${cron.label}" was deleted from the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "delete", collection: "crons", key: cron.id }],
   });
   const collectionPath = `/environments/${segment(environment.id)}/crons`;
@@ -230,8 +227,7 @@ function toggleCron(enable: boolean) {
       event: enable ? "CronEnabled" : "CronDisabled",
       label: enable ? "Cron enabled" : "Cron disabled",
       description: `The cron "${cron.label}" was ${verb} on the "${environment.label}" environment.`,
-      organizationUuid: application.organizationUuid,
-      context: { environment: { ids: [environment.id] } },
+      ...onEnvironment(environment, application),
       ops: [{ op: "patch", collection: "crons", key: cron.id, patch: { enabled: enable } }],
     });
     const cronPath = `/environments/${segment(environment.id)}/crons/${cron.id}`;

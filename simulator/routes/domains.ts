@@ -2,7 +2,7 @@ import { environmentStub, requireEnvironment } from "../access";
 import { ApiError, NOT_FOUND, forbidden, missingParameter, notFound, validationFailed } from "../errors";
 import { accepted, collection, link, ok, segment, stringField } from "../hal";
 import type { DomainRecord, EnvironmentRecord } from "../model";
-import { startTask, type Route, type RouteContext } from "../router";
+import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
 import { activeDomain } from "./render";
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -79,8 +79,7 @@ function addDomain(ctx: RouteContext) {
     event: "DomainAdded",
     label: "Domain added",
     description: `The domain ${value.hostname} was added to the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "put", collection: "domains", key: `${environment.id}/${value.hostname}`, value }],
   });
   return accepted(ctx, `Adding domain ${value.hostname}`, {
@@ -103,8 +102,7 @@ function removeDomain(ctx: RouteContext) {
     event: "DomainRemoved",
     label: "Domain removed",
     description: `The domain ${domain.hostname} was removed from the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "delete", collection: "domains", key: `${environment.id}/${domain.hostname}` }],
   });
   return accepted(ctx, `Removing the domain ${domain.hostname}`, {

@@ -2,7 +2,7 @@ import { requireEnvironment } from "../access";
 import { ApiError, forbidden, validationFailed } from "../errors";
 import { accepted, ok, segment, stringField } from "../hal";
 import type { CollectionName, PhpConfiguration, StoreOp } from "../model";
-import { startTask, type Route, type RouteContext } from "../router";
+import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
 import { defaultPhpConfiguration } from "../seed";
 import { renderEnvironment } from "./render";
 
@@ -84,8 +84,7 @@ function updateConfiguration(ctx: RouteContext) {
     event: "EnvironmentConfigurationUpdated",
     label: "Environment configuration updated",
     description: `The configuration of the "${environment.label}" environment was updated.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "patch", collection: "environments", key: environment.id, patch }],
   });
   return accepted(ctx, "The environment configuration is being updated.", {
@@ -106,8 +105,7 @@ function deleteEnvironment(ctx: RouteContext) {
     event: "EnvironmentDeleted",
     label: "Environment deleted",
     description: `The "${environment.label}" environment was deleted from ${application.name}.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops,
   });
   return accepted(ctx, "The environment is being deleted.", {

@@ -4,7 +4,7 @@ import { parseCertificate } from "../certificates";
 import { ApiError, NOT_FOUND, missingParameter, notFound, validationFailed } from "../errors";
 import { accepted, collection, link, ok, segment, stringField } from "../hal";
 import type { EnvironmentRecord, LogForwardingRecord } from "../model";
-import { startTask, type Route, type RouteContext } from "../router";
+import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
 import { listField } from "./applications";
 
 export const LOG_SOURCES = [
@@ -189,8 +189,7 @@ function createDestination(ctx: RouteContext) {
     event: "LogForwardingDestinationAdded",
     label: "Log forwarding destination added",
     description: `The log forwarding destination "${label}" was added to the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "put", collection: "logForwardingDestinations", key: record.uuid, value: record }],
   });
   return accepted(ctx, "Log forwarding destination for the environment has been created.", {
@@ -225,8 +224,7 @@ function updateDestination(ctx: RouteContext) {
     event: "LogForwardingDestinationUpdated",
     label: "Log forwarding destination updated",
     description: `The log forwarding destination "${record.label}" was updated on the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "put", collection: "logForwardingDestinations", key: record.uuid, value: record }],
   });
   return accepted(ctx, "Log forwarding destination has been updated.", {
@@ -243,8 +241,7 @@ function deleteDestination(ctx: RouteContext) {
     event: "LogForwardingDestinationDeleted",
     label: "Log forwarding destination deleted",
     description: `The log forwarding destination "${destination.label}" was deleted from the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "delete", collection: "logForwardingDestinations", key: destination.uuid }],
   });
   return accepted(ctx, "Log forwarding destination has been deleted.", {
@@ -266,8 +263,7 @@ function toggleDestination(enable: boolean) {
       event: enable ? "LogForwardingDestinationEnabled" : "LogForwardingDestinationDisabled",
       label: `Log forwarding destination ${verb}`,
       description: `The log forwarding destination "${destination.label}" was ${verb}.`,
-      organizationUuid: application.organizationUuid,
-      context: { environment: { ids: [environment.id] } },
+      ...onEnvironment(environment, application),
       ops: [
         {
           op: "patch",

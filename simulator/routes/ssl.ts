@@ -8,7 +8,7 @@ import {
 import { ApiError, NOT_FOUND, missingParameter, notFound, validationFailed } from "../errors";
 import { accepted, collection, link, ok, segment, stringField } from "../hal";
 import type { CertificateRecord, EnvironmentRecord, StoreOp } from "../model";
-import { startTask, type Route, type RouteContext } from "../router";
+import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
 
 function certificatesPath(environment: EnvironmentRecord): string {
   return `/environments/${segment(environment.id)}/ssl/certificates`;
@@ -111,8 +111,7 @@ function installCertificate(ctx: RouteContext) {
     event: "CertificateAdded",
     label: "SSL certificate installed",
     description: `The SSL certificate "${record.label ?? record.id}" was installed on the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "put", collection: "certificates", key: String(record.id), value: record }],
   });
   return accepted(ctx, "Installing the certificate.", {
@@ -134,8 +133,7 @@ function deleteCertificate(ctx: RouteContext) {
     event: "CertificateRemoved",
     label: "SSL certificate removed",
     description: `The SSL certificate "${certificate.label ?? certificate.id}" was removed from the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "delete", collection: "certificates", key: String(certificate.id) }],
   });
   return accepted(ctx, "Deleting the certificate.", {
@@ -171,8 +169,7 @@ function activateCertificate(ctx: RouteContext) {
     event: "CertificateActivated",
     label: "SSL certificate activated",
     description: `The SSL certificate "${certificate.label ?? certificate.id}" was activated on the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops,
   });
   return accepted(ctx, "Activating the certificate.", {
@@ -206,8 +203,7 @@ function deactivateCertificate(ctx: RouteContext) {
     event: "CertificateDeactivated",
     label: "SSL certificate deactivated",
     description: `The SSL certificate "${certificate.label ?? certificate.id}" was deactivated on the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "patch", collection: "certificates", key: String(certificate.id), patch: { active: false } }],
   });
   return accepted(ctx, "Deactivating the certificate.", {

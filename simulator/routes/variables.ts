@@ -2,7 +2,7 @@ import { requireEnvironment } from "../access";
 import { NOT_FOUND, missingParameter, notFound, validationFailed } from "../errors";
 import { accepted, collection, link, ok, segment, stringField } from "../hal";
 import type { EnvironmentRecord, StoreOp, VariableRecord } from "../model";
-import { startTask, type Route, type RouteContext } from "../router";
+import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
 
 // The spec's `name` pattern: letters, digits and underscores, not starting with a digit, AH_ or ACQUIA_.
 const NAME = /^(?!(ACQUIA_|AH_))[A-Za-z_][A-Za-z0-9_]*$/;
@@ -61,8 +61,7 @@ function createVariable(ctx: RouteContext) {
     event: "EnvironmentVariableAdded",
     label: "Environment variable added",
     description: `The environment variable ${name} was added to the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "put", collection: "variables", key: variableKey(environment.id, name), value: record }],
   });
   return accepted(ctx, "The environment variable is being added.", {
@@ -100,8 +99,7 @@ function updateVariable(ctx: RouteContext) {
     event: "EnvironmentVariableUpdated",
     label: "Environment variable updated",
     description: `The environment variable ${current.name} was updated on the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops,
   });
   const collectionPath = `/environments/${segment(environment.id)}/variables`;
@@ -119,8 +117,7 @@ function deleteVariable(ctx: RouteContext) {
     event: "EnvironmentVariableDeleted",
     label: "Environment variable removed",
     description: `The environment variable ${variable.name} was removed from the "${environment.label}" environment.`,
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
+    ...onEnvironment(environment, application),
     ops: [{ op: "delete", collection: "variables", key: variableKey(environment.id, variable.name) }],
   });
   const collectionPath = `/environments/${segment(environment.id)}/variables`;
