@@ -116,8 +116,8 @@ export class AcquiaCloudClient implements NotificationReader {
 
   /** Sends one API request and returns the parsed, validated answer. `path` is relative to the API URL. */
   async request<T = unknown>(method: string, apiPath: string, options: RequestOptions<T> = {}): Promise<T> {
-    const res = await this.authorizedSend(method, apiPath, options);
     const displayPath = apiPath.split("?")[0] ?? apiPath;
+    const res = await this.authorizedSend(method, apiPath, displayPath, options);
     if (res.status < 200 || res.status >= 300) throw this.errorFrom(method, displayPath, res);
     const json = parseJson(res.body);
     if (!options.schema) return json as T;
@@ -201,13 +201,13 @@ export class AcquiaCloudClient implements NotificationReader {
   private async authorizedSend(
     method: string,
     apiPath: string,
+    displayPath: string,
     options: RequestOptions<unknown>,
   ): Promise<HttpResponse> {
     const url = this.apiUrl + apiPath + queryString(options.query);
     const hasBody = options.body !== undefined || method === "POST" || method === "PUT";
     // Acquia requires a body with a content type on every POST, even an empty one.
     const body = hasBody ? JSON.stringify(options.body ?? {}) : undefined;
-    const displayPath = apiPath.split("?")[0] ?? apiPath;
     let res: HttpResponse | undefined;
     for (let attempt = 1; attempt <= 2; attempt++) {
       const token = await this.token(options.signal);

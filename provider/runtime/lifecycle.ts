@@ -8,14 +8,8 @@ import {
 import { clientFor } from "./clients";
 import { ParentNotVisibleError, ResourceInitError } from "./errors";
 import { META_KEYS, type AnyHandler, type Context, type MetaInputs } from "./handler";
-import {
-  ambientSettings,
-  configValue,
-  resolveSettings,
-  type ConnectionSettings,
-  type ResolvedSettings,
-} from "./settings";
-import { UNKNOWN, containsUnknown } from "./unknowns";
+import { ambientSettings, configValue, resolveSettings, type ResolvedSettings } from "./settings";
+import { containsUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
 const PROVIDER_KEY = "__provider";
@@ -121,6 +115,11 @@ export function changedKeys(handler: AnyHandler, olds: Props, news: Props): stri
   return inputKeys(handler).filter((k) => containsUnknown(news[k]) || !isDeepStrictEqual(old[k], news[k]));
 }
 
+/** Changed inputs that Acquia holds: a change of connection, adopt or timeoutSeconds alone needs no call. */
+function acquiaChanges(handler: AnyHandler, olds: Props, news: Props): string[] {
+  return changedKeys(handler, olds, news).filter((k) => !(META_KEYS as readonly string[]).includes(k));
+}
+
 export function diff(handler: AnyHandler, olds: Props, news: Props) {
   const changed = changedKeys(handler, olds, news);
   const replaces = changed.filter((k) => handler.replaceOn.includes(k));
@@ -142,10 +141,10 @@ export async function create(handler: AnyHandler, inputs: Props): Promise<{ id: 
   if (meta.adopt) {
     const existing = await handler.find(ctx, inputs);
     if (existing) {
-      const differs = changedKeys(handler, existing.outs, inputs).some(
-        (k) => !(META_KEYS as readonly string[]).includes(k),
-      );
-      const outs = differs ? await handler.update(ctx, existing.id, existing.outs, inputs) : existing.outs;
+      const outs =
+        acquiaChanges(handler, existing.outs, inputs).length > 0
+          ? await handler.update(ctx, existing.id, existing.outs, inputs)
+          : existing.outs;
       return { id: existing.id, outs: clean({ ...outs, ...pick(inputs, META_KEYS) }) };
     }
   }
@@ -183,9 +182,7 @@ export async function update(
   olds: Props,
   news: Props,
 ): Promise<{ outs: Props }> {
-  const real = changedKeys(handler, olds, news).filter((k) => !(META_KEYS as readonly string[]).includes(k));
-  // A change of credentials, adoption flag or timeout alone needs no call to Acquia.
-  if (real.length === 0 && !handler.settings)
+  if (acquiaChanges(handler, olds, news).length === 0 && !handler.settings)
     return { outs: clean({ ...olds, ...pick(news, inputKeys(handler)) }) };
   const ctx = contextFor(settingsOf(handler, news), news as MetaInputs);
   const outs = await handler.update(ctx, id, olds, news);
@@ -201,6 +198,3 @@ export async function remove(handler: AnyHandler, id: string, props: Props): Pro
     }
   });
 }
-
-export { UNKNOWN };
-export type { ConnectionSettings };
