@@ -50,6 +50,15 @@ describe("Connection runtime", () => {
     expect(refreshed.props).toEqual(expect.objectContaining({ accountUuid: state.outs["accountUuid"] }));
   });
 
+  it("updates rotated credentials in place and proves them", async () => {
+    const state = await up("Connection", connectionOf(sim));
+    const { clientSecret } = (await control(sim, "POST", "credentials/rotate")) as { clientSecret: string };
+    const rotated = await up("Connection", connectionOf(sim, clientSecret), state);
+    expect(rotated.action).toBe("update");
+    expect(rotated.id).toBe(state.id);
+    expect(rotated.outs["accountUuid"]).toBe(state.outs["accountUuid"]);
+  });
+
   it("requires the organization UUID for a federated organization, and works with it", async () => {
     const org = sim.federatedOrganizationUuid;
     const state = await up("Connection", { ...connectionOf(sim), organizationUuid: org });
