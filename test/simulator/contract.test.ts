@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import type { Simulator } from "../../simulator";
 import { apiRoutes } from "../../simulator/routes";
+import { locateAcquiaSpec } from "../helpers/acquia-spec";
 import {
   Api,
   SPEC_EXAMPLE_PUBLIC_KEY,
@@ -19,20 +19,8 @@ import {
 // documented error statuses it produces) must validate against the response schema the official
 // spec declares for that operation and status.
 
-const root = resolve(__dirname, "../..");
-// Where the official spec may live: ACQUIA_SPEC_PATH if set, else a copy vendored in the repository
-// or the workspace's shared folder beside it.
-const specCandidates =
-  process.env.ACQUIA_SPEC_PATH !== undefined && process.env.ACQUIA_SPEC_PATH !== ""
-    ? [process.env.ACQUIA_SPEC_PATH]
-    : [resolve(root, "spec/acquia-spec.json"), resolve(root, "../shared/acquia-cloud-api/acquia-spec.json")];
-const specPath = specCandidates.find((p) => existsSync(p)) ?? "acquia-spec.json";
-const specPresent = existsSync(specPath);
-if (!specPresent) {
-  const message = `\n*** SIMULATOR CONTRACT TEST CANNOT RUN: the Acquia spec was not found (looked in ${specCandidates.join(", ")}). Set ACQUIA_SPEC_PATH. ${process.env.CI === "true" ? "Failing because CI=true." : "Skipped."} ***\n`;
-  if (process.env.CI === "true") throw new Error(message);
-  console.warn(message);
-}
+const specPath = locateAcquiaSpec("Simulator contract test") ?? "";
+const specPresent = specPath !== "";
 const describeContract = specPresent ? describe : describe.skip;
 
 type JsonValue = unknown;
