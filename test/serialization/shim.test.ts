@@ -11,7 +11,21 @@ import type * as ShimModule from "../../provider/shim";
  */
 const dist = join(__dirname, "..", "..", "dist", "provider", "shim.js");
 const golden = join(__dirname, "__golden__", "provider.js.txt");
-const KINDS = ["Connection", "EnvironmentVariable", "CronJob", "Domain", "Database"];
+const KINDS = [
+  "Connection",
+  "Environment",
+  "EnvironmentSettings",
+  "CodeDeployment",
+  "EnvironmentVariable",
+  "CronJob",
+  "Domain",
+  "Database",
+  "SshKey",
+  "Team",
+  "TeamApplication",
+  "LogForwardingDestination",
+  "SslCertificate",
+];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { AcquiaProviderShim } = require(dist) as typeof ShimModule;

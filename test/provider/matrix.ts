@@ -1,0 +1,108 @@
+import { AcquiaCloudClient } from "../../sdk";
+import type { Simulator } from "../../simulator";
+import {
+  configure,
+  connectionOf,
+  control,
+  destroy,
+  read,
+  simulator,
+  up,
+  type Props,
+  type State,
+} from "./harness";
+
+/**
+ * The lifecycle cases every natural-key resource must pass, run against each one: a failed create
+ * task and the next run converging, drift or disappearance seen by refresh, a 404 during delete, and
+ * delete with credentials rotated since the state was written.
+ */
+export interface MatrixCase {
+  kind: string;
+  inputs: (sim: Simulator) => Props;
+  /** Creates what the object needs besides the simulator's seed; returns inputs to merge. */
+  prepare?: (api: AcquiaCloudClient, sim: Simulator) => Promise<Props>;
+  createPath: string;
+  deletePath: string;
+  /** How many objects with this natural key Acquia holds right now. */
+  count: (api: AcquiaCloudClient, sim: Simulator) => Promise<number>;
+  /** Removes the object behind Pulumi's back. */
+  remove: (api: AcquiaCloudClient, sim: Simulator, state: State) => Promise<unknown>;
+}
+
+/** Runs every lifecycle case against each resource kind, on a simulator of its own. */
+export function lifecycleMatrix(cases: MatrixCase[]): void {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await simulator();
+  });
+  afterAll(() => sim.stop());
+  beforeEach(async () => {
+    await control(sim, "POST", "reset");
+    configure({});
+  });
+  const api = () => new AcquiaCloudClient(connectionOf(sim));
+
+  describe.each(cases)("$kind lifecycle matrix", (c: MatrixCase) => {
+    let prepared: Props = {};
+    beforeEach(async () => {
+      prepared = (await c.prepare?.(api(), sim)) ?? {};
+    });
+    const inputs = () => ({ connection: connectionOf(sim), ...c.inputs(sim), ...prepared });
+
+    it("fails on a failed create task, leaves nothing, and converges on the next run", async () => {
+      await control(sim, "POST", "faults", [
+        { method: "POST", path: c.createPath, failTask: "Task failed in matrix." },
+      ]);
+      await expect(up(c.kind, inputs())).rejects.toThrow(/Task failed in matrix/);
+      await up(c.kind, inputs());
+      expect(await c.count(api(), sim)).toBe(1);
+    });
+
+    it("creates nothing twice when the connection resets after the create was applied", async () => {
+      await control(sim, "POST", "faults", [
+        { method: "POST", path: c.createPath, resetConnection: "after" },
+      ]);
+      await up(c.kind, inputs());
+      expect(await c.count(api(), sim)).toBe(1);
+    });
+
+    it("refuses to take over an existing object unless adopt is set", async () => {
+      const first = await up(c.kind, inputs());
+      await expect(up(c.kind, inputs())).rejects.toThrow(/already/);
+      const adopted = await up(c.kind, { ...inputs(), adopt: true });
+      expect(adopted.id).toBe(first.id);
+      expect(await c.count(api(), sim)).toBe(1);
+    });
+
+    it("reports an object removed behind Pulumi's back as gone on refresh", async () => {
+      const state = await up(c.kind, inputs());
+      expect((await read(c.kind, state)).id).toBe(state.id);
+      await c.remove(api(), sim, state);
+      expect(await read(c.kind, state)).toEqual({});
+    });
+
+    it("treats a 404 during delete as deleted", async () => {
+      const state = await up(c.kind, inputs());
+      await control(sim, "POST", "faults", [
+        { method: "DELETE", path: c.deletePath, status: 404, body: { error: "not_found", message: "gone" } },
+      ]);
+      await expect(destroy(c.kind, state)).resolves.toBeUndefined();
+    });
+
+    it("deletes with the configured credentials after the stored secret was rotated", async () => {
+      const state = await up(c.kind, inputs());
+      const { clientSecret } = (await control(sim, "POST", "credentials/rotate")) as { clientSecret: string };
+      await control(sim, "POST", "tokens/expire");
+      configure({
+        "acquia:clientId": sim.clientId,
+        "acquia:clientSecret": clientSecret,
+        "acquia:apiUrl": sim.apiUrl,
+        "acquia:tokenUrl": sim.tokenUrl,
+      });
+      await destroy(c.kind, state);
+      const fresh = new AcquiaCloudClient({ ...connectionOf(sim), clientSecret });
+      expect(await c.count(fresh, sim)).toBe(0);
+    });
+  });
+}
