@@ -26,3 +26,15 @@ export class ParentNotVisibleError extends Error {
     this.name = "ParentNotVisibleError";
   }
 }
+
+/** Create refused because the object exists: say how to take it over instead of only relaying Acquia. */
+export class AlreadyExistsError extends Error {
+  constructor(what: string, id: string, cause: Error) {
+    super(
+      `${what} already exists in Acquia (${id}): ${cause.message} Set \`adopt: true\` to manage the ` +
+        "existing object with this stack, or choose another name or label.",
+      { cause },
+    );
+    this.name = "AlreadyExistsError";
+  }
+}

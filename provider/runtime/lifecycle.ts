@@ -1,14 +1,16 @@
 import { isDeepStrictEqual } from "node:util";
 import {
+  AcquiaApiError,
   AuthenticationError,
   NotificationFailedError,
   NotificationTimeoutError,
   isNotFound,
 } from "../../sdk";
 import { clientFor } from "./clients";
-import { ParentNotVisibleError, ResourceInitError } from "./errors";
+import { AlreadyExistsError, ParentNotVisibleError, ResourceInitError } from "./errors";
 import { META_KEYS, type AnyHandler, type Context, type MetaInputs } from "./handler";
 import { ambientSettings, configValue, resolveSettings, type ResolvedSettings } from "./settings";
+import { progressReporter } from "./progress";
 import { containsUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
@@ -37,9 +39,16 @@ function settingsOf(handler: AnyHandler, props: Props): ResolvedSettings {
   return resolveSettings(handler.settings ? handler.settings(props) : (props as MetaInputs).connection);
 }
 
-function contextFor(settings: ResolvedSettings, inputs: MetaInputs): Context {
+/** How progress lines name the resource: its kind and natural key when it has one. */
+function describe(handler: AnyHandler, props: Props): string {
+  const key = ["label", "name", "hostname"].map((k) => props[k]).find((v) => typeof v === "string");
+  return key === undefined ? handler.kind : `${handler.kind} "${String(key)}"`;
+}
+
+function contextFor(handler: AnyHandler, settings: ResolvedSettings, inputs: Props): Context {
   const timeoutSeconds =
-    inputs.timeoutSeconds ?? Number(configValue("acquia:timeoutSeconds") ?? DEFAULT_TIMEOUT_SECONDS);
+    (inputs as MetaInputs).timeoutSeconds ??
+    Number(configValue("acquia:timeoutSeconds") ?? DEFAULT_TIMEOUT_SECONDS);
   const poll = Number(
     configValue("acquia:pollIntervalMs") ?? process.env["ACQUIA_POLL_INTERVAL_MS"] ?? 2_000,
   );
@@ -49,6 +58,7 @@ function contextFor(settings: ResolvedSettings, inputs: MetaInputs): Context {
       timeoutMs: timeoutSeconds * 1000,
       pollIntervalMs: poll,
       maxPollIntervalMs: Math.max(poll, 15_000),
+      onProgress: progressReporter(describe(handler, inputs)),
     },
   };
 }
@@ -65,7 +75,7 @@ async function withCredentials<T>(
 ): Promise<T> {
   const primary = settingsOf(handler, props);
   try {
-    return await fn(contextFor(primary, props));
+    return await fn(contextFor(handler, primary, props));
   } catch (error) {
     const fallback =
       error instanceof AuthenticationError && !handler.settings ? ambientSettings() : undefined;
@@ -73,7 +83,7 @@ async function withCredentials<T>(
     console.error(
       `[acquia-cloud] stored credentials for ${primary.clientId} were refused; retrying with the configured ones (${fallback.clientId})`,
     );
-    return fn(contextFor(fallback, props));
+    return fn(contextFor(handler, fallback, props));
   }
 }
 
@@ -137,7 +147,7 @@ function initFailed(error: unknown, found: { id: string; outs: Props }, provider
 
 export async function create(handler: AnyHandler, inputs: Props): Promise<{ id: string; outs: Props }> {
   const meta = inputs as MetaInputs;
-  const ctx = contextFor(settingsOf(handler, inputs), meta);
+  const ctx = contextFor(handler, settingsOf(handler, inputs), inputs);
   if (meta.adopt) {
     const existing = await handler.find(ctx, inputs);
     if (existing) {
@@ -155,6 +165,17 @@ export async function create(handler: AnyHandler, inputs: Props): Promise<{ id: 
     if (error instanceof NotificationFailedError || error instanceof NotificationTimeoutError) {
       const found = await handler.find(ctx, inputs).catch(() => undefined);
       if (found) initFailed(error, found, inputs[PROVIDER_KEY]);
+      if (error instanceof NotificationTimeoutError) {
+        throw new Error(
+          `${describe(handler, inputs)}: ${error.message} If the task completes after all, the object exists ` +
+            "without being in this stack: run `pulumi up` with `adopt: true` to take it over.",
+          { cause: error },
+        );
+      }
+    }
+    if (error instanceof AcquiaApiError && error.status < 500 && !meta.adopt) {
+      const found = await handler.find(ctx, inputs).catch(() => undefined);
+      if (found) throw new AlreadyExistsError(describe(handler, inputs), found.id, error);
     }
     throw error;
   }
@@ -184,7 +205,7 @@ export async function update(
 ): Promise<{ outs: Props }> {
   if (acquiaChanges(handler, olds, news).length === 0 && !handler.settings)
     return { outs: clean({ ...olds, ...pick(news, inputKeys(handler)) }) };
-  const ctx = contextFor(settingsOf(handler, news), news as MetaInputs);
+  const ctx = contextFor(handler, settingsOf(handler, news), news);
   const outs = await handler.update(ctx, id, olds, news);
   return { outs: clean({ ...outs, ...pick(news, META_KEYS) }) };
 }

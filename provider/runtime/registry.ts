@@ -1,16 +1,30 @@
 import type { AnyHandler } from "./handler";
+import { codeDeploymentHandler } from "./handlers/code-deployment";
 import { connectionHandler } from "./handlers/connection";
 import { cronJobHandler } from "./handlers/cron-job";
 import { databaseHandler } from "./handlers/database";
 import { domainHandler } from "./handlers/domain";
+import { environmentHandler } from "./handlers/environment";
+import { environmentSettingsHandler } from "./handlers/environment-settings";
 import { environmentVariableHandler } from "./handlers/environment-variable";
+import { sshKeyHandler } from "./handlers/ssh-key";
+import { teamHandler } from "./handlers/team";
+import { teamApplicationHandler } from "./handlers/team-application";
 
-const handlers: ReadonlyMap<string, AnyHandler> = new Map(
-  [connectionHandler, environmentVariableHandler, cronJobHandler, domainHandler, databaseHandler].map((h) => [
-    h.kind,
-    h as AnyHandler,
-  ]),
-);
+const all = [
+  connectionHandler,
+  environmentHandler,
+  environmentSettingsHandler,
+  codeDeploymentHandler,
+  environmentVariableHandler,
+  cronJobHandler,
+  domainHandler,
+  databaseHandler,
+  sshKeyHandler,
+  teamHandler,
+  teamApplicationHandler,
+];
+const handlers: ReadonlyMap<string, AnyHandler> = new Map(all.map((h) => [h.kind, h as AnyHandler]));
 
 export function handlerFor(kind: string): AnyHandler {
   const handler = handlers.get(kind);

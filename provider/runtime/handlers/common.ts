@@ -38,6 +38,11 @@ export async function environmentVisible(ctx: Context, id: string): Promise<bool
   return (await unlessNotFound(ctx.client.environments.get(id))) !== undefined;
 }
 
+/** Acquia environment ids end with their application's UUID (`24-<uuid>`). */
+export async function environmentParentVisible(ctx: Context, id: string): Promise<boolean> {
+  return applicationVisible(ctx, id.replace(/^\d+-/, ""));
+}
+
 export async function applicationVisible(ctx: Context, uuid: string): Promise<boolean> {
   return (await unlessNotFound(ctx.client.applications.get(uuid))) !== undefined;
 }
