@@ -16,5 +16,20 @@ export { Database, type DatabaseArgs } from "./resources/database";
 export { SshKey, type SshKeyArgs } from "./resources/ssh-key";
 export { Team, type TeamArgs } from "./resources/team";
 export { TeamApplication, type TeamApplicationArgs } from "./resources/team-application";
+export {
+  LogForwardingDestination,
+  type LogForwardingDestinationArgs,
+  type LogForwardingCredentialsArgs,
+  type LogForwardingConsumer,
+  type LogForwardingSource,
+} from "./resources/log-forwarding-destination";
+export { SslCertificate, type SslCertificateArgs } from "./resources/ssl-certificate";
 export type { CommonArgs } from "./resources/common";
-export { getAccount, getApplication, getEnvironment, getOrganization, type LookupOptions } from "./lookups";
+export {
+  getAccount,
+  getApplication,
+  getEnvironment,
+  getOrganization,
+  type Known,
+  type LookupOptions,
+} from "./lookups";

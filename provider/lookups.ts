@@ -17,6 +17,16 @@ export interface LookupOptions {
   connection?: Partial<ConnectionSettings> | undefined;
 }
 
+/**
+ * The documented fields of an API object. Acquia's objects keep unknown fields (an index signature),
+ * which would stop `pulumi.output(await getApplication(...)).uuid` from type-checking in a program.
+ */
+export type Known<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+    : T;
+
 function plain(value: pulumi.Input<string> | undefined): Promise<string | undefined> {
   // A secret from stack config is an Output; its value is known in the program process.
   return new Promise((resolve) => pulumi.output(value).apply((v) => resolve(v)));
@@ -44,18 +54,18 @@ async function clientFor(options: LookupOptions): Promise<AcquiaCloudClient> {
 }
 
 /** The account that owns the API key. */
-export async function getAccount(options: LookupOptions = {}): Promise<Account> {
+export async function getAccount(options: LookupOptions = {}): Promise<Known<Account>> {
   return (await clientFor(options)).account.get();
 }
 
-export async function getOrganization(args: { uuid: string } & LookupOptions): Promise<Organization> {
+export async function getOrganization(args: { uuid: string } & LookupOptions): Promise<Known<Organization>> {
   return (await clientFor(args)).organizations.get(args.uuid);
 }
 
 /** An application by UUID, or by exact name (which must then be unique among visible applications). */
 export async function getApplication(
   args: ({ uuid: string; name?: undefined } | { name: string; uuid?: undefined }) & LookupOptions,
-): Promise<Application> {
+): Promise<Known<Application>> {
   const client = await clientFor(args);
   if (args.uuid) return client.applications.get(args.uuid);
   const matches = await client.applications.findByName(args.name ?? "");
@@ -70,7 +80,7 @@ export async function getApplication(
 /** An environment of an application by machine name (`dev`) or label. */
 export async function getEnvironment(
   args: { applicationUuid: string; name: string } & LookupOptions,
-): Promise<Environment> {
+): Promise<Known<Environment>> {
   const environment = await (await clientFor(args)).environments.find(args.applicationUuid, args.name);
   if (!environment)
     throw new Error(`Application ${args.applicationUuid} has no environment named "${args.name}"`);

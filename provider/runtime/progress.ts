@@ -15,7 +15,12 @@ export interface ProgressOptions {
  * CD environment that takes ten minutes is not silent.
  */
 export function progressReporter(what: string, options: ProgressOptions = {}): (n: Notification) => void {
-  const { quietMs = 5_000, everyMs = 30_000, write = (line) => console.error(line), now = Date.now } = options;
+  const {
+    quietMs = 5_000,
+    everyMs = 30_000,
+    write = (line) => console.error(line),
+    now = Date.now,
+  } = options;
   const started = now();
   let last = -Infinity;
   return (n) => {

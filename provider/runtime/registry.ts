@@ -7,7 +7,9 @@ import { domainHandler } from "./handlers/domain";
 import { environmentHandler } from "./handlers/environment";
 import { environmentSettingsHandler } from "./handlers/environment-settings";
 import { environmentVariableHandler } from "./handlers/environment-variable";
+import { logForwardingDestinationHandler } from "./handlers/log-forwarding-destination";
 import { sshKeyHandler } from "./handlers/ssh-key";
+import { sslCertificateHandler } from "./handlers/ssl-certificate";
 import { teamHandler } from "./handlers/team";
 import { teamApplicationHandler } from "./handlers/team-application";
 
@@ -23,6 +25,8 @@ const all = [
   sshKeyHandler,
   teamHandler,
   teamApplicationHandler,
+  logForwardingDestinationHandler,
+  sslCertificateHandler,
 ];
 const handlers: ReadonlyMap<string, AnyHandler> = new Map(all.map((h) => [h.kind, h as AnyHandler]));
 

@@ -10,7 +10,7 @@ export const logForwardingDestinationSchema = z.looseObject({
   label: z.string(),
   address: z.string().nullable().optional(),
   consumer: z.string(),
-  /** Holds the key and token in clear text: treat as secret. */
+  /** Key and token come back as SHA-256 digests (compare, never display); the certificate in clear. */
   credentials: z.unknown().optional(),
   sources: z.array(z.string()),
   status: z.string().optional(),

@@ -144,6 +144,14 @@ describe("error mapping", () => {
     expect(
       isAlreadyExists(
         err(400, "validation_failed", {
+          name: "A certificate with that label already exists. Please choose another label.",
+        }),
+        "sslCertificate",
+      ),
+    ).toBe(true);
+    expect(
+      isAlreadyExists(
+        err(400, "validation_failed", {
           name: "The label for the cron is already used by another cron. Please choose another label.",
         }),
         "cron",
