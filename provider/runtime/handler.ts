@@ -16,6 +16,8 @@ export interface Context {
   client: AcquiaCloudClient;
   /** Options for waiting on this resource's tasks. */
   wait: WaitOptions;
+  /** Set once Acquia accepted this call's create: a later failure leaves an object that is ours. */
+  created?: boolean;
 }
 
 export interface Found<O> {
@@ -36,6 +38,8 @@ export interface ResourceHandler<I extends object, O extends I> {
   replaceOn: readonly string[];
   /** Delete first when a replacement would collide on the natural key. */
   deleteBeforeReplace: boolean;
+  /** False for kinds without a natural key (settings, deployments): there is nothing to adopt. */
+  adoptable?: false;
   /** Looks the object up by its natural key. */
   find(ctx: Context, inputs: I): Promise<Found<O> | undefined>;
   /** Creates the object and waits for it to exist. */

@@ -1,11 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import {
-  AcquiaApiError,
-  AuthenticationError,
-  NotificationFailedError,
-  NotificationTimeoutError,
-  isNotFound,
-} from "../../sdk";
+import { AcquiaApiError, AuthenticationError, NotificationTimeoutError, isNotFound } from "../../sdk";
 import { clientFor } from "./clients";
 import { AlreadyExistsError, ParentNotVisibleError, ResourceInitError } from "./errors";
 import { META_KEYS, type AnyHandler, type Context, type MetaInputs } from "./handler";
@@ -162,20 +156,24 @@ export async function create(handler: AnyHandler, inputs: Props): Promise<{ id: 
     const created = await handler.create(ctx, inputs);
     return { id: created.id, outs: clean(created.outs) };
   } catch (error) {
-    if (error instanceof NotificationFailedError || error instanceof NotificationTimeoutError) {
-      const found = await handler.find(ctx, inputs).catch(() => undefined);
-      if (found) initFailed(error, found, inputs[PROVIDER_KEY]);
-      if (error instanceof NotificationTimeoutError) {
-        throw new Error(
-          `${describe(handler, inputs)}: ${error.message} If the task completes after all, the object exists ` +
-            "without being in this stack: run `pulumi up` with `adopt: true` to take it over.",
-          { cause: error },
-        );
+    const found = await handler.find(ctx, inputs).catch(() => undefined);
+    if (!ctx.created) {
+      // Refused before or by the create request: an object found now belongs to someone else.
+      if (found && error instanceof AcquiaApiError && error.status < 500 && !meta.adopt) {
+        throw new AlreadyExistsError(describe(handler, inputs), found.id, error);
       }
+      throw error;
     }
-    if (error instanceof AcquiaApiError && error.status < 500 && !meta.adopt) {
-      const found = await handler.find(ctx, inputs).catch(() => undefined);
-      if (found) throw new AlreadyExistsError(describe(handler, inputs), found.id, error);
+    // Acquia accepted the create: the object is ours and stays in state, and the next `up` converges it.
+    if (found) initFailed(error, found, inputs[PROVIDER_KEY]);
+    if (error instanceof NotificationTimeoutError) {
+      const next =
+        handler.adoptable === false ? "run `pulumi up` again" : "run `pulumi up` with `adopt: true`";
+      throw new Error(
+        `${describe(handler, inputs)}: ${error.message} If the task completes after all, the change exists ` +
+          `without being recorded in this stack: ${next} to take it over.`,
+        { cause: error },
+      );
     }
     throw error;
   }

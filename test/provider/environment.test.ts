@@ -196,6 +196,30 @@ describe("EnvironmentSettings runtime", () => {
     expect((await mutations(sim))[PUT]).toBe(2);
   });
 
+  it("restores on delete only the settings the program still manages", async () => {
+    const both = { ...base(), phpVersion: "8.2", memoryLimit: 256, restoreOnDelete: true };
+    const state = await up("EnvironmentSettings", both);
+    const { phpVersion: _dropped, ...memoryOnly } = both;
+    const updated = await up("EnvironmentSettings", memoryOnly, state);
+    expect(updated.outs["previousSettings"]).toEqual({ memoryLimit: 128 });
+    await (await api().environments.updateSettings(sim.environments.dev, { version: "8.4" })).wait(wait);
+    await destroy("EnvironmentSettings", updated);
+    expect(await php()).toMatchObject({ version: "8.4", memory_limit: 128 });
+  });
+
+  it("keeps the program's value for a setting Acquia reports as null, so the next run is no change", async () => {
+    const env = await api().environments.get(sim.environments.dev);
+    const php = { ...env.configuration?.php, memcached_limit: null };
+    const body = { ...env, configuration: { ...env.configuration, php } };
+    await control(sim, "POST", "faults", [
+      { method: "GET", path: `/api/environments/${sim.environments.dev}`, status: 200, body, times: 0 },
+    ]);
+    const state = await up("EnvironmentSettings", { ...base(), memcachedLimit: 128 });
+    expect(state.outs["memcachedLimit"]).toBe(128);
+    const again = await up("EnvironmentSettings", { ...base(), memcachedLimit: 128 }, state);
+    expect(again.action).toBe("same");
+  });
+
   it("names the field and the range, and asks for at least one setting", async () => {
     expect(
       await failuresOf("EnvironmentSettings", { ...base(), memoryLimit: 64, phpVersion: "eight" }),

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { getAccount, getApplication, getEnvironment } from "../../provider";
-import { ResourceInitError } from "../../provider/runtime/errors";
+import { AlreadyExistsError, ResourceInitError } from "../../provider/runtime/errors";
 import type { ResourceHandler } from "../../provider/runtime/handler";
 import * as lifecycle from "../../provider/runtime/lifecycle";
-import { NotificationFailedError } from "../../sdk";
+import { NotificationFailedError, ValidationError } from "../../sdk";
 import type { Simulator } from "../../simulator";
 import { connectionOf, simulator } from "./harness";
 
@@ -23,7 +23,8 @@ describe("create when the object exists but its task failed", () => {
     replaceOn: [],
     deleteBeforeReplace: false,
     find: async (_ctx, p) => (found ? { id: `probe/${p.name}`, outs: { name: p.name } } : undefined),
-    create: async () => {
+    create: async (ctx) => {
+      ctx.created = true;
       throw new NotificationFailedError({
         notificationUuid: "n-1",
         label: "Probe added",
@@ -42,6 +43,29 @@ describe("create when the object exists but its task failed", () => {
     expect(error).toBeInstanceOf(ResourceInitError);
     expect(error).toMatchObject({ id: "probe/x", properties: { name: "x", __provider: "shim-text" } });
     expect((error as Error).message).toMatch(/Disk full.*n-1/);
+  });
+
+  it("never takes over someone else's object when the create itself was refused", async () => {
+    const refusing = {
+      ...handler(true),
+      create: async () => {
+        throw new ValidationError({
+          status: 400,
+          code: "validation_failed",
+          detail: "Taken.",
+          fieldErrors: undefined,
+          requestId: undefined,
+          method: "POST",
+          path: "/x",
+        });
+      },
+    };
+    const error = await lifecycle.create(refusing, props()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AlreadyExistsError);
+    expect(error).not.toHaveProperty("id");
+    expect((error as Error).message).toMatch(
+      /Probe "x" already exists in Acquia \(probe\/x\): .*400 validation_failed: Taken\..*adopt: true/,
+    );
   });
 
   it("rethrows the task failure when nothing was created", async () => {

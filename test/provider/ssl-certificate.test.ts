@@ -90,6 +90,29 @@ describe("SslCertificate runtime", () => {
     return Object.values(state.certificates);
   };
 
+  it("keeps an installed certificate in state when activating it fails, and activates it on the next up", async () => {
+    await control(sim, "POST", "faults", [
+      {
+        method: "POST",
+        path: "/api/environments/*/ssl/certificates/*/actions/activate",
+        status: 409,
+        body: { error: "conflict", message: "Activation is temporarily locked." },
+      },
+    ]);
+    const error = (await up(KIND, base).catch((e: Error) => e)) as Error & {
+      id?: string;
+      properties?: Props;
+    };
+    expect(error.message).toMatch(/temporarily locked/);
+    expect(error.message).not.toMatch(/already exists/);
+    // An error carrying id: the engine records the certificate (created, failed to initialize).
+    expect(error.id).toEqual(expect.any(String));
+    expect(await installed()).toEqual([expect.objectContaining({ active: false })]);
+    const next = await up(KIND, base, { id: error.id ?? "", outs: error.properties ?? {} });
+    expect(next).toMatchObject({ action: "update", id: error.id });
+    expect(await installed()).toEqual([expect.objectContaining({ active: true })]);
+  });
+
   it("installs and activates under a fingerprinted label, and deletes (deactivating first)", async () => {
     const state = await up(KIND, base);
     const acquiaLabel = `shop-${fingerprint8(shop.certificate)}`;

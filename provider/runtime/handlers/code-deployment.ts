@@ -44,6 +44,7 @@ export const codeDeploymentHandler: ResourceHandler<Inputs, CodeDeploymentOutput
   inputs,
   replaceOn: ["environmentId"],
   deleteBeforeReplace: false,
+  adoptable: false,
 
   // An environment always runs some code: there is nothing to conflict with or adopt.
   find: async () => undefined,

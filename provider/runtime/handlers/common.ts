@@ -59,6 +59,8 @@ export async function createAndReadBack<T>(
   current: () => Promise<T | undefined>,
 ): Promise<T> {
   const outcome = await createOnce({ family, send, find: current });
+  // From here on the object is ours: whatever fails next, it must stay in state.
+  ctx.created = true;
   if (outcome.kind === "found") return outcome.existing;
   await outcome.operation.wait(ctx.wait);
   return readBack(what, current);

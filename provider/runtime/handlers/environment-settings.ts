@@ -102,7 +102,9 @@ async function environment(ctx: Context, id: string): Promise<Environment | unde
 
 function outsOf(p: Inputs, env: Environment, previous: Partial<Record<Setting, Value>>) {
   const now = currentSettings(env);
-  const read = Object.fromEntries(managed(p).map((k) => [k, now[k]]));
+  // A setting Acquia reports as null (not offered on this platform) keeps the program's value rather
+  // than showing a difference on every run.
+  const read = Object.fromEntries(managed(p).map((k) => [k, now[k] ?? p[k]]));
   return { ...p, ...read, previousSettings: previous } as EnvironmentSettingsOutputs;
 }
 
@@ -121,6 +123,7 @@ export const environmentSettingsHandler: ResourceHandler<Inputs, EnvironmentSett
   inputs,
   replaceOn: ["environmentId"],
   deleteBeforeReplace: false,
+  adoptable: false,
 
   // Settings always exist: there is nothing to conflict with or adopt.
   find: async () => undefined,
@@ -146,11 +149,10 @@ export const environmentSettingsHandler: ResourceHandler<Inputs, EnvironmentSett
     const before = await environment(ctx, id);
     if (!before) throw missing(id);
     const have = currentSettings(before);
-    // A setting managed for the first time records its value now; earlier records stay.
-    const previous = {
-      ...Object.fromEntries(managed(news).map((k) => [k, have[k]])),
-      ...olds.previousSettings,
-    };
+    // A setting managed for the first time records its value now; earlier records stay, and a
+    // setting no longer in the program is no longer ours to restore.
+    const recorded = olds.previousSettings ?? {};
+    const previous = Object.fromEntries(managed(news).map((k) => [k, k in recorded ? recorded[k] : have[k]]));
     await apply(ctx, id, news, have);
     const after = (await environment(ctx, id)) ?? before;
     return outsOf(news, after, previous);
@@ -159,6 +161,8 @@ export const environmentSettingsHandler: ResourceHandler<Inputs, EnvironmentSett
   async delete(ctx, id, props) {
     if (!props.restoreOnDelete) return;
     const env = await environment(ctx, id);
-    if (env) await apply(ctx, id, props.previousSettings ?? {}, currentSettings(env));
+    const recorded = props.previousSettings ?? {};
+    const restore = Object.fromEntries(managed(props).map((k) => [k, recorded[k]]));
+    if (env) await apply(ctx, id, restore, currentSettings(env));
   },
 };

@@ -47,7 +47,9 @@ const inputs = z.object({
       isPublicKeyLine,
       'publicKey must be one OpenSSH public key line such as "ssh-ed25519 AAAAC3Nza… me@laptop" ' +
         "(the contents of the .pub file, never the private key)",
-    ),
+    )
+    // The comment is not part of the key: editing it must not replace (delete and re-add) the key.
+    .transform(keyOf),
   ...metaShape,
 });
 type Inputs = z.infer<typeof inputs>;
@@ -61,8 +63,7 @@ function outsOf(p: Inputs, key: SshKey): SshKeyOutputs {
   return {
     ...p,
     label: key.label,
-    // Keep the line as written when it is the same key, so a comment Acquia drops is no change.
-    publicKey: keyOf(key.public_key) === keyOf(p.publicKey) ? p.publicKey : key.public_key,
+    publicKey: keyOf(key.public_key),
     sshKeyUuid: key.uuid,
     ...(key.fingerprint ? { fingerprint: key.fingerprint } : {}),
     ...(key.created_at ? { createdAt: key.created_at } : {}),
