@@ -3,6 +3,12 @@
 # machines cannot reach). Uses a `pulumi` already on PATH; otherwise builds the CLI from the Go
 # module proxy into a cache outside the clone and reuses it on later runs.
 #
+# Also builds our Node.js language host, `pulumi-language-nodejs`, from scripts/pulumi-language-nodejs/
+# into the same bin dir (the real one is not served by the module proxy; without a language host only
+# inline Automation API programs run). It is rebuilt whenever its source changes (a hash of the source
+# is kept beside it), and not built at all for a `pulumi` on PATH that already has one beside it or on
+# PATH.
+#
 # Prints the directory holding `pulumi` (and the `pulumi-resource-pulumi-nodejs` plugin script) as
 # the last line of stdout; everything else goes to stderr.
 #
@@ -16,16 +22,56 @@ CACHE_ROOT="${PULUMI_CLI_CACHE:-$HOME/.cache/pulumi-acquia-cloud}"
 PREFIX="$CACHE_ROOT/pulumi-$VERSION"
 BIN="$PREFIX/bin"
 
+HOST=pulumi-language-nodejs
+HOST_SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$HOST"
+
 log() { printf '[install-pulumi-cli] %s\n' "$*" >&2; }
+
+# Everything Go touches stays under the cache, so a clone never fills with build output and a
+# second run finds the module and build caches warm.
+go_env() {
+  export GOMODCACHE="$PREFIX/gomod" GOCACHE="$PREFIX/gocache" GOFLAGS=-modcacherw GOTOOLCHAIN=local
+}
+
+# Builds the language host into $BIN unless the binary there was built from the current source. The
+# stamp is a hash of the source files, so any edit (or a new sdk/v3 in go.mod) rebuilds it. Called
+# under `||`, where `set -e` is off: every step returns on failure itself.
+ensure_language_host() {
+  local stamp="$BIN/.$HOST.sha256" want start
+  want="$(cd "$HOST_SRC" && find . -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) | LC_ALL=C sort |
+    xargs sha256sum | sha256sum | cut -d' ' -f1)" || return 1
+  if [[ -x "$BIN/$HOST" && "$(cat "$stamp" 2>/dev/null)" == "$want" ]]; then
+    return 0
+  fi
+  command -v go >/dev/null 2>&1 || { log "Go is required to build $HOST (none on PATH)"; return 1; }
+  go_env
+  mkdir -p "$BIN" || return 1
+  log "building $HOST from $HOST_SRC"
+  start=$SECONDS
+  # Same flags as the CLI build below (static, no cgo). Cold: ~2.5 min on 2 cores; after an edit: seconds.
+  (cd "$HOST_SRC" && GOWORK=off CGO_ENABLED=0 go build -trimpath -buildvcs=false -tags osusergo,grpcnotrace \
+    -ldflags "-w -s" -o "$BIN/$HOST.tmp" .) >&2 || { log "building $HOST failed (see above)"; return 1; }
+  mv "$BIN/$HOST.tmp" "$BIN/$HOST" && echo "$want" >"$stamp" || return 1
+  log "built $HOST $("$BIN/$HOST" -version) in $((SECONDS - start)) s"
+}
 
 if [[ -z "${PULUMI_CLI_FORCE_BUILD:-}" ]] && command -v pulumi >/dev/null 2>&1; then
   dir="$(dirname "$(command -v pulumi)")"
   log "using pulumi on PATH: $dir ($(pulumi version 2>/dev/null || echo 'version unknown'))"
+  # An installed CLI normally ships its language hosts beside it; only build ours when it does not.
+  if [[ ! -x "$dir/$HOST" ]] && ! command -v "$HOST" >/dev/null 2>&1; then
+    if ensure_language_host; then
+      log "no $HOST beside it or on PATH: ours is in $BIN; put that directory on PATH for \`pulumi up\`"
+    else
+      log "WARNING: no $HOST for it: \`pulumi up\` on Pulumi.yaml projects will fail (inline programs still work)"
+    fi
+  fi
   echo "$dir"
   exit 0
 fi
 
 if [[ -x "$BIN/pulumi" && -x "$BIN/pulumi-resource-pulumi-nodejs" ]]; then
+  ensure_language_host || exit 1
   log "cached: $BIN ($("$BIN/pulumi" version))"
   echo "$BIN"
   exit 0
@@ -33,9 +79,7 @@ fi
 
 command -v go >/dev/null 2>&1 || { log "Go is required to build the Pulumi CLI (none on PATH)"; exit 1; }
 
-# Everything Go touches stays under the cache, so a clone never fills with build output and a
-# second run finds the module and build caches warm.
-export GOMODCACHE="$PREFIX/gomod" GOCACHE="$PREFIX/gocache" GOFLAGS=-modcacherw GOTOOLCHAIN=local
+go_env
 WORK="$PREFIX/src"
 mkdir -p "$WORK" "$BIN"
 cd "$WORK"
@@ -73,4 +117,5 @@ sdk_dir="$(go list -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)"
 install -m 0755 "$sdk_dir/nodejs/dist/pulumi-resource-pulumi-nodejs" "$BIN/pulumi-resource-pulumi-nodejs"
 mv "$BIN/pulumi.tmp" "$BIN/pulumi"
 log "built: $("$BIN/pulumi" version)"
+ensure_language_host || exit 1
 echo "$BIN"

@@ -1,8 +1,9 @@
 // Locates the Pulumi CLI for the end-to-end suites and gives each suite an isolated, offline Pulumi
 // environment (its own PULUMI_HOME and file:// backend in a temp dir) for inline Automation API programs.
 //
-// Only inline programs are supported: they run in the Jest process and the CLI connects back to them
-// (`--client`), so no `pulumi-language-nodejs` host is needed (our CLI build cannot provide one).
+// Inline programs run in the Jest process and the CLI connects back to them (`--client`), so they need
+// no `pulumi-language-nodejs` host. Pulumi.yaml projects run through the CLI do: the install script
+// builds ours (scripts/pulumi-language-nodejs) beside the CLI; see {@link findLanguageHost}.
 import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { basename, delimiter, dirname, join, resolve } from "node:path";
@@ -18,6 +19,8 @@ import {
 /** Must match scripts/install-pulumi-cli.sh. */
 const DEFAULT_CLI_VERSION = "v3.274.1";
 const PLUGIN_SCRIPT = "pulumi-resource-pulumi-nodejs";
+/** The language host the engine runs `runtime: nodejs` projects with. */
+export const LANGUAGE_HOST = "pulumi-language-nodejs";
 
 /** The repository root: the default project `main`, so the provider process can resolve our packages. */
 export const REPO_ROOT = resolve(__dirname, "..", "..", "..");
@@ -73,6 +76,16 @@ export function findPulumiCli(env: NodeJS.ProcessEnv = process.env): PulumiCli |
     if (isExecutableFile(pulumi)) return { binDir: dir, pulumi, source };
   }
   return undefined;
+}
+
+/**
+ * Finds `pulumi-language-nodejs` where the engine looks for it (beside the CLI, then on PATH), then in
+ * the cache scripts/install-pulumi-cli.sh builds it into (for a CLI on PATH that came without one).
+ * Returns its directory, or `undefined` when there is none.
+ */
+export function findLanguageHost(cli: PulumiCli, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dirs = [cli.binDir, ...(env.PATH ?? "").split(delimiter).filter(Boolean), cachedCliDir(env)];
+  return dirs.map((dir) => resolve(dir)).find((dir) => isExecutableFile(join(dir, LANGUAGE_HOST)));
 }
 
 export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -156,6 +169,8 @@ export interface PulumiSandbox {
   readonly pulumiCommand: PulumiCommand;
   /** Creates (or selects) an inline-program stack in its own project dir under {@link root}. */
   createStack(options: StackOptions): Promise<Stack>;
+  /** Hands a stack made elsewhere (a project on disk) to {@link cleanup}. */
+  track(stack: Stack): void;
   /** Destroys stacks that still hold resources, removes every stack, deletes {@link root}. */
   cleanup(): Promise<void>;
 }
@@ -177,7 +192,8 @@ function commandRoot(cli: PulumiCli, scratch: string): string {
  * test (the plugin script runs `node`), then @pulumi/pulumi's copy of the plugin script as a fallback.
  */
 function sandboxPath(cli: PulumiCli): string {
-  const dirs = [cli.binDir, dirname(process.execPath)];
+  const host = findLanguageHost(cli);
+  const dirs = [cli.binDir, ...(host && host !== cli.binDir ? [host] : []), dirname(process.execPath)];
   if (!isExecutableFile(join(cli.binDir, PLUGIN_SCRIPT))) {
     dirs.push(dirname(require.resolve("@pulumi/pulumi/package.json")));
   }
@@ -272,7 +288,11 @@ export async function createSandbox(cli: PulumiCli): Promise<PulumiSandbox> {
       if (errors.length > 0) throw new AggregateError(errors, "Pulumi e2e sandbox cleanup failed");
     };
 
-    return { cli, root, pulumiHome, backendUrl, env, pulumiCommand, createStack, cleanup };
+    const track = (stack: Stack): void => {
+      stacks.push(stack);
+    };
+
+    return { cli, root, pulumiHome, backendUrl, env, pulumiCommand, createStack, track, cleanup };
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;

@@ -1,0 +1,89 @@
+// Real projects for the end-to-end suites: the package packed into a tarball and installed with npm the
+// way a user installs it, and Pulumi.yaml projects run by the CLI through its language host.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { REPO_ROOT, type PulumiSandbox, type StackConfig } from "./pulumi-cli";
+
+export interface InstallOptions {
+  /** `@pulumi/pulumi` version for the programs; default the one this repository develops against. */
+  pulumiVersion?: string;
+}
+
+const installed = (name: string): string =>
+  (
+    JSON.parse(readFileSync(join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
+
+function run(command: string, args: string[], cwd: string): string {
+  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/**
+ * Packs the built package (dist/ as `npm publish` would ship it) and installs it with npm into
+ * `<root>/programs`, beside @pulumi/pulumi and TypeScript. Every project created under that folder
+ * resolves them from there. npm's cache makes this quick after the repository's own install.
+ */
+export function installPackage(root: string, options: InstallOptions = {}): string {
+  const packDir = join(root, "pack");
+  const programs = join(root, "programs");
+  mkdirSync(packDir, { recursive: true });
+  mkdirSync(programs, { recursive: true });
+  run("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", packDir], REPO_ROOT);
+  const tarball = readdirSync(packDir).find((f) => f.endsWith(".tgz"));
+  if (!tarball) throw new Error(`npm pack wrote no tarball into ${packDir}`);
+  writeFileSync(
+    join(programs, "package.json"),
+    JSON.stringify({
+      name: "acquia-e2e-programs",
+      private: true,
+      dependencies: {
+        "pulumi-acquia-cloud": `file:${join(packDir, tarball)}`,
+        "@pulumi/pulumi": options.pulumiVersion ?? installed("@pulumi/pulumi"),
+        typescript: installed("typescript"),
+        "@types/node": installed("@types/node"),
+      },
+    }),
+  );
+  run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], programs);
+  return programs;
+}
+
+/** Copies a project (Pulumi.yaml, program, tsconfig) into the installed programs folder. */
+export function copyProject(source: string, programs: string, name: string): string {
+  const dir = join(programs, name);
+  cpSync(source, dir, {
+    recursive: true,
+    filter: (path) => !/node_modules|package-lock\.json/.test(path),
+  });
+  return dir;
+}
+
+/** A stack of a project on disk, run by the real CLI (and so by its Node.js language host). */
+export async function projectStack(
+  sandbox: PulumiSandbox,
+  workDir: string,
+  stackName: string,
+  config: StackConfig = {},
+  env: Record<string, string> = {},
+): Promise<Stack> {
+  const stack = await LocalWorkspace.createOrSelectStack(
+    { stackName, workDir },
+    {
+      pulumiHome: sandbox.pulumiHome,
+      pulumiCommand: sandbox.pulumiCommand,
+      envVars: { ...sandbox.env, ...env },
+    },
+  );
+  sandbox.track(stack);
+  for (const [key, value] of Object.entries(config)) {
+    await stack.setConfig(key, typeof value === "string" ? { value } : value);
+  }
+  return stack;
+}
+
+export const EXAMPLES_DIR = join(REPO_ROOT, "examples");
+export const PROGRAMS_DIR = join(REPO_ROOT, "test", "e2e", "programs");

@@ -1,0 +1,80 @@
+// Every resource kind in one program. Config `phase` 2 makes the changes the suite checks: in-place
+// updates (variable value, cron frequency, team name, PHP memory, code ref, log sources) and
+// replacements (domain hostname: deleted first; certificate: the new one active before the old goes).
+import * as pulumi from "@pulumi/pulumi";
+import * as acquia from "pulumi-acquia-cloud";
+
+const config = new pulumi.Config();
+const phase2 = config.get("phase") === "2";
+
+const connection = new acquia.Connection("acquia");
+const application = pulumi.output(acquia.getApplication({ name: "Acme Web" }));
+const applicationUuid = application.uuid;
+const stage = application.apply((a) => acquia.getEnvironment({ applicationUuid: a.uuid, name: "test" }));
+
+const database = new acquia.Database("db", { connection, applicationUuid, name: "e2e_db" });
+const environment = new acquia.Environment("cde", {
+  connection,
+  applicationUuid,
+  label: "E2E",
+  branch: "develop",
+  databases: [database.name],
+});
+const environmentId = environment.environmentId;
+
+new acquia.EnvironmentSettings("php", {
+  connection,
+  environmentId,
+  phpVersion: "8.2",
+  memoryLimit: phase2 ? 512 : 256,
+});
+new acquia.CodeDeployment("stage-code", {
+  connection,
+  environmentId: stage.id,
+  ref: phase2 ? "main" : "tags/v1.0.0",
+});
+new acquia.EnvironmentVariable("secret-variable", {
+  connection,
+  environmentId,
+  name: "E2E_SECRET",
+  value: config.requireSecret(phase2 ? "variableValue2" : "variableValue"),
+});
+new acquia.CronJob("cron", {
+  connection,
+  environmentId,
+  label: "E2E cron",
+  command: "drush cron",
+  frequency: phase2 ? "0 * * * *" : "*/30 * * * *",
+});
+new acquia.Domain("domain", {
+  connection,
+  environmentId,
+  hostname: phase2 ? "e2e-2.example.com" : "e2e.example.com",
+});
+new acquia.SshKey("ssh-key", { connection, label: "e2e_key", publicKey: config.require("sshPublicKey") });
+const team = new acquia.Team("team", {
+  connection,
+  organizationUuid: application.apply((a) => a.organization?.uuid ?? ""),
+  name: phase2 ? "E2E Team Renamed" : "E2E Team",
+});
+new acquia.TeamApplication("team-app", { connection, teamUuid: team.teamUuid, applicationUuid });
+new acquia.LogForwardingDestination("logs", {
+  connection,
+  environmentId,
+  label: "E2E logs",
+  consumer: "sumologic",
+  address: "https://collectors.sumologic.com/receiver/v1/http/e2e",
+  sources: phase2 ? ["apache-access", "php-error"] : ["apache-access"],
+  credentials: { token: config.requireSecret("logToken") },
+});
+const certificate = new acquia.SslCertificate("certificate", {
+  connection,
+  environmentId,
+  label: "e2e",
+  certificate: config.require(phase2 ? "certificate2" : "certificate"),
+  privateKey: config.requireSecret(phase2 ? "privateKey2" : "privateKey"),
+});
+
+export const cdeId = environmentId;
+export const teamUuid = team.teamUuid;
+export const certificateId = certificate.certificateId;
