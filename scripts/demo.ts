@@ -102,7 +102,6 @@ async function main(): Promise<void> {
     PULUMI_SKIP_UPDATE_CHECK: "true",
   };
   mkdirSync(join(DEMO_DIR, "state"), { recursive: true });
-  const configFile = join(DEMO_DIR, `Pulumi.${STACK}.yaml`);
   // Asynchronous on purpose: the simulator answers from this process's event loop.
   const pulumi = (...args: string[]) =>
     new Promise<void>((done, fail) => {
@@ -114,7 +113,7 @@ async function main(): Promise<void> {
       );
     });
   const config = (key: string, value: string, secret = false) =>
-    pulumi("config", "set", "--config-file", configFile, secret ? "--secret" : "--plaintext", key, value);
+    pulumi("config", "set", secret ? "--secret" : "--plaintext", key, value);
 
   try {
     step("Stack and configuration");
@@ -127,14 +126,14 @@ async function main(): Promise<void> {
 
     step("pulumi up");
     const before = await stateCounts(sim);
-    await pulumi("up", "--yes", "--config-file", configFile);
+    await pulumi("up", "--yes");
     await pulumi("stack", "output", "--json");
     step("What changed in the simulator");
     console.log(describeChange(before, await stateCounts(sim)));
 
     step("A second pulumi up changes nothing");
     const calls = await mutatingCalls(sim);
-    await pulumi("up", "--yes", "--config-file", configFile);
+    await pulumi("up", "--yes");
     console.log(`  mutating API calls during the second up: ${(await mutatingCalls(sim)) - calls}`);
 
     if (keep) {
@@ -154,7 +153,7 @@ async function main(): Promise<void> {
 
     step("pulumi destroy");
     const up = await stateCounts(sim);
-    await pulumi("destroy", "--yes", "--config-file", configFile);
+    await pulumi("destroy", "--yes");
     console.log(describeChange(up, await stateCounts(sim)));
   } finally {
     await sim.stop();
