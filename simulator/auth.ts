@@ -146,6 +146,23 @@ export class Auth {
     return token.organizationUuids.includes(organizationUuid);
   }
 
+  /** Every token issued and not yet forgotten, as its SHA-256 digest. */
+  issued(): {
+    sha256: string;
+    clientId: string;
+    scope: string | null;
+    issuedAtMs: number;
+    expiresAtMs: number;
+  }[] {
+    return this.store.tokens.map((t) => ({
+      sha256: t.hash,
+      clientId: t.clientId,
+      scope: t.scope,
+      issuedAtMs: t.issuedAtMs,
+      expiresAtMs: t.expiresAtMs,
+    }));
+  }
+
   expireAll(): number {
     for (const token of this.store.tokens) token.revokedExpired = true;
     this.store.save();

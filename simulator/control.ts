@@ -51,6 +51,9 @@ export function handleControl(
     case "DELETE /faults":
       core.faults.clear();
       return { status: 200, body: { message: "All faults cleared." } };
+    case "GET /tokens":
+      // SHA-256 digests only: enough to prove a token was written somewhere, never usable.
+      return { status: 200, body: core.auth.issued() };
     case "POST /tokens/expire":
       return { status: 200, body: { expired: core.auth.expireAll() } };
     case "POST /credentials/rotate":

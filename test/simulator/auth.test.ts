@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Simulator } from "../../simulator";
 import { Api, control, items, requestToken, start, stats } from "./helpers";
 
@@ -77,6 +78,15 @@ describe("API authentication", () => {
     } finally {
       await short.stop();
     }
+  });
+
+  it("lists issued tokens by SHA-256 digest only", async () => {
+    await control(sim, "POST", "reset");
+    const token = await requestToken(sim);
+    const listed = (await control(sim, "GET", "tokens")).body as unknown as { sha256: string }[];
+    const digest = createHash("sha256").update(String(token.body.access_token)).digest("hex");
+    expect(listed.map((t) => t.sha256)).toContain(digest);
+    expect(JSON.stringify(listed)).not.toContain(String(token.body.access_token));
   });
 
   it("expires every issued token on request", async () => {
