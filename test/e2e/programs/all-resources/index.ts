@@ -62,10 +62,10 @@ new acquia.LogForwardingDestination("logs", {
   connection,
   environmentId,
   label: "E2E logs",
-  consumer: "sumologic",
-  address: "https://collectors.sumologic.com/receiver/v1/http/e2e",
+  consumer: "syslog",
+  address: "logs.example.com:6514",
   sources: phase2 ? ["apache-access", "php-error"] : ["apache-access"],
-  credentials: { token: config.requireSecret("logToken") },
+  credentials: { certificate: config.require("certificate"), token: config.requireSecret("logToken") },
 });
 const certificate = new acquia.SslCertificate("certificate", {
   connection,

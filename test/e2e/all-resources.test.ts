@@ -1,0 +1,183 @@
+// Every resource kind in one Pulumi.yaml project, with the package installed from a packed tarball
+// the way a user installs it, run by the real CLI and its Node.js language host against the simulator:
+// up, a no-change preview, a changed program, drift shown by refresh, and destroy.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Stack } from "@pulumi/pulumi/automation";
+import { AcquiaCloudClient } from "../../sdk";
+import { startSimulator, type Simulator } from "../../simulator";
+import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
+import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
+import { REPO_ROOT, createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
+import { checkpointResources, jsonStrings, sha256, stateFiles } from "./helpers/state-files";
+
+const PROJECT = "acquia-all-resources";
+const STACK = "e2e";
+/** Objects that only our program creates: after destroy each must hold exactly what it held before. */
+const OWNED = [
+  "environments",
+  "applicationDatabases",
+  "environmentDatabases",
+  "variables",
+  "domains",
+  "crons",
+  "logForwardingDestinations",
+  "certificates",
+  "sshKeys",
+  "teams",
+  "teamApplications",
+] as const;
+type SimState = Record<(typeof OWNED)[number], Record<string, { name?: string; label?: string }>>;
+
+describeWithPulumi("every resource through `pulumi up` with the packed package", (cli) => {
+  let sandbox: PulumiSandbox;
+  let sim: Simulator;
+  let stack: Stack;
+  let seed: SimState;
+  const certificate = selfSignedCertificate(["e2e.example.com"]);
+  const certificate2 = selfSignedCertificate(["e2e.example.com", "e2e-2.example.com"]);
+  const secrets = {
+    variableValue: "variable-value-one-3f1c",
+    variableValue2: "variable-value-two-9b2e",
+    logToken: "sumo-token-7d41aa90",
+    privateKey: certificate.privateKey,
+    privateKey2: certificate2.privateKey,
+  };
+
+  const api = () =>
+    new AcquiaCloudClient({
+      clientId: sim.clientId,
+      clientSecret: sim.clientSecret,
+      apiUrl: sim.apiUrl,
+      tokenUrl: sim.tokenUrl,
+    });
+  const simState = async (): Promise<SimState> =>
+    (await (await fetch(`${sim.url}/__simulator/state`)).json()) as SimState;
+  const backendDir = () => fileURLToPath(sandbox.backendUrl);
+  const cdeId = async () => String((await stack.outputs())["cdeId"]?.value);
+
+  beforeAll(async () => {
+    sim = await startSimulator({ taskDurationMs: 100 });
+    seed = await simState();
+    sandbox = await createSandbox(cli);
+    const programs = installPackage(sandbox.root);
+    const project = copyProject(join(PROGRAMS_DIR, "all-resources"), programs, "all-resources");
+    stack = await projectStack(sandbox, project, STACK, {
+      "acquia:clientId": sim.clientId,
+      "acquia:clientSecret": { value: sim.clientSecret, secret: true },
+      "acquia:apiUrl": sim.apiUrl,
+      "acquia:tokenUrl": sim.tokenUrl,
+      "acquia:pollIntervalMs": "50",
+      sshPublicKey: ed25519PublicKey("e2e@ci"),
+      certificate: certificate.certificate,
+      certificate2: certificate2.certificate,
+      ...Object.fromEntries(Object.entries(secrets).map(([k, value]) => [k, { value, secret: true }])),
+    });
+  });
+
+  afterAll(async () => {
+    await sandbox?.cleanup();
+    await sim?.stop();
+  });
+
+  it("creates every resource", async () => {
+    const result = await stack.up();
+    expect(result.summary.resourceChanges).toEqual({ create: 14 });
+    const id = await cdeId();
+    expect((await api().environments.get(id)).label).toBe("E2E");
+    expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue);
+    expect((await api().sslCertificates.list(id)).map((c) => c.flags?.active)).toEqual([true]);
+    expect((await api().teams.findByName(sim.organizationUuid, "E2E Team"))?.uuid).toBe(
+      (await stack.outputs())["teamUuid"]?.value,
+    );
+  });
+
+  it("previews no change for the unchanged program", async () => {
+    const preview = await stack.preview({ expectNoChanges: true });
+    expect(preview.changeSummary).toEqual({ same: 14 });
+  });
+
+  it("updates in place and replaces exactly as documented when the program changes", async () => {
+    await stack.setConfig("phase", { value: "2" });
+    const result = await stack.up();
+    // In place: settings, code ref, variable value, cron frequency, team name, log sources.
+    // Replaced: the domain (deleted first) and the certificate (the new one active before the old goes).
+    expect(result.summary.resourceChanges).toEqual({ same: 6, update: 6, replace: 2 });
+    const id = await cdeId();
+    const hostnames = (await api().domains.list(id)).map((d) => d.hostname);
+    expect(hostnames).toContain("e2e-2.example.com");
+    expect(hostnames).not.toContain("e2e.example.com");
+    const certificates = await api().sslCertificates.list(id);
+    expect(certificates).toHaveLength(1);
+    expect(certificates[0]?.flags?.active).toBe(true);
+    expect(certificates[0]?.certificate?.trim()).toBe(certificate2.certificate.trim());
+    expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue2);
+    expect((await api().teams.findByName(sim.organizationUuid, "E2E Team Renamed"))?.uuid).toBeDefined();
+    expect((await api().environments.find(sim.applicationUuid, "test"))?.vcs?.path).toBe("main");
+  });
+
+  it("shows drift made outside Pulumi on refresh, and the next up puts it back", async () => {
+    const id = await cdeId();
+    const teamUuid = String((await stack.outputs())["teamUuid"]?.value);
+    await (
+      await api().variables.update(id, { name: "E2E_SECRET", value: "changed-outside" })
+    ).wait({ pollIntervalMs: 20 });
+    await (await api().teams.rename(teamUuid, "Renamed by hand")).wait({ pollIntervalMs: 20 });
+    const refreshed = await stack.refresh();
+    expect(refreshed.summary.resourceChanges).toMatchObject({ update: 2 });
+    const preview = await stack.preview();
+    expect(preview.changeSummary).toMatchObject({ update: 2 });
+    await stack.up();
+    expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue2);
+    expect((await api().teams.get(teamUuid)).name).toBe("E2E Team Renamed");
+  });
+
+  it("keeps every secret and token out of the backend, and stores only the small shim", async () => {
+    const files = stateFiles(backendDir());
+    expect(files.length).toBeGreaterThan(0);
+    const tokens = new Set(
+      ((await (await fetch(`${sim.url}/__simulator/tokens`)).json()) as { sha256: string }[]).map(
+        (t) => t.sha256,
+      ),
+    );
+    expect(tokens.size).toBeGreaterThan(0);
+    const plaintext = [sim.clientSecret, secrets.variableValue, secrets.variableValue2, secrets.logToken];
+    const keyLines = [secrets.privateKey, secrets.privateKey2].flatMap((k) =>
+      k.split("\n").filter((line) => line.length > 40),
+    );
+    for (const { path, text } of files) {
+      for (const secret of [...plaintext, ...keyLines]) {
+        if (text.includes(secret)) throw new Error(`${path} holds a secret in plaintext`);
+      }
+      expect(jsonStrings(text).filter((s) => tokens.has(sha256(s)))).toEqual([]);
+    }
+
+    const golden = readFileSync(
+      join(REPO_ROOT, "test", "serialization", "__golden__", "provider.js.txt"),
+      "utf8",
+    );
+    const ours = checkpointResources(backendDir(), PROJECT, STACK).filter((r) =>
+      r.type.includes("acquia-cloud"),
+    );
+    expect(ours).toHaveLength(13);
+    for (const resource of ours) {
+      const kind = resource.type.split(":").pop() ?? "";
+      for (const props of [resource.inputs, resource.outputs]) {
+        const shim = String(props?.["__provider"]);
+        expect(shim.split(JSON.stringify(kind)).join('"<KIND>"')).toBe(golden);
+      }
+    }
+  });
+
+  it("destroys everything it created", async () => {
+    const result = await stack.destroy();
+    expect(result.summary.resourceChanges).toEqual({ delete: 14 });
+    const after = await simState();
+    for (const collection of OWNED) {
+      expect({ [collection]: Object.keys(after[collection]).sort() }).toEqual({
+        [collection]: Object.keys(seed[collection]).sort(),
+      });
+    }
+  });
+});
