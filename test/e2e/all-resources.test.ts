@@ -77,8 +77,11 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
   });
 
   afterAll(async () => {
-    await sandbox?.cleanup();
-    await sim?.stop();
+    try {
+      await sandbox?.cleanup();
+    } finally {
+      await sim?.stop();
+    }
   });
 
   it("creates every resource", async () => {
