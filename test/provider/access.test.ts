@@ -59,6 +59,7 @@ const sshKeyCase: MatrixCase = {
 };
 const teamCase: MatrixCase = {
   kind: "Team",
+  synchronousCreate: true,
   inputs: (sim) => ({ organizationUuid: sim.organizationUuid, name: "Matrix Team" }),
   createPath: "/api/organizations/*/teams",
   deletePath: "/api/teams/*",
@@ -69,6 +70,7 @@ const teamCase: MatrixCase = {
 };
 const teamApplicationCase: MatrixCase = {
   kind: "TeamApplication",
+  synchronousCreate: true,
   inputs: (sim) => ({ applicationUuid: sim.applicationUuid }),
   prepare: async (api, sim) => {
     await api.teams.create(sim.organizationUuid, GRANT_TEAM);
@@ -86,86 +88,7 @@ const teamApplicationCase: MatrixCase = {
 };
 
 describe("access lifecycle matrix", () => {
-  lifecycleMatrix([sshKeyCase]);
-});
-
-/**
- * The matrix's cases for Team and TeamApplication. Their creates are synchronous in Acquia's spec
- * (200 with a message, no task), so the matrix's failed-task fault never fires for them: here a
- * create refused outright stands in for it, and the other cases are the matrix's own.
- */
-describe.each([teamCase, teamApplicationCase])("$kind lifecycle (synchronous create)", (c) => {
-  let sim: Simulator;
-  let prepared: Props = {};
-  beforeAll(async () => {
-    sim = await simulator();
-  });
-  afterAll(() => sim.stop());
-  beforeEach(async () => {
-    await control(sim, "POST", "reset");
-    configure({});
-    prepared = (await c.prepare?.(api(), sim)) ?? {};
-  });
-  const api = () => new AcquiaCloudClient(connectionOf(sim));
-  const inputs = () => ({ connection: connectionOf(sim), ...c.inputs(sim), ...prepared });
-
-  it("fails on a refused create, leaves nothing, and converges on the next run", async () => {
-    await control(sim, "POST", "faults", [
-      {
-        method: "POST",
-        path: c.createPath,
-        status: 500,
-        body: { error: "server_error", message: "Refused in matrix." },
-      },
-    ]);
-    await expect(up(c.kind, inputs())).rejects.toThrow(/Refused in matrix/);
-    expect(await c.count(api(), sim)).toBe(0);
-    await up(c.kind, inputs());
-    expect(await c.count(api(), sim)).toBe(1);
-  });
-
-  it("creates nothing twice when the connection resets after the create was applied", async () => {
-    await control(sim, "POST", "faults", [{ method: "POST", path: c.createPath, resetConnection: "after" }]);
-    await up(c.kind, inputs());
-    expect(await c.count(api(), sim)).toBe(1);
-  });
-
-  it("refuses to take over an existing object unless adopt is set", async () => {
-    const first = await up(c.kind, inputs());
-    await expect(up(c.kind, inputs())).rejects.toThrow(/already/);
-    const adopted = await up(c.kind, { ...inputs(), adopt: true });
-    expect(adopted.id).toBe(first.id);
-    expect(await c.count(api(), sim)).toBe(1);
-  });
-
-  it("reports an object removed behind Pulumi's back as gone on refresh", async () => {
-    const state = await up(c.kind, inputs());
-    expect((await read(c.kind, state)).id).toBe(state.id);
-    await c.remove(api(), sim, state);
-    expect(await read(c.kind, state)).toEqual({});
-  });
-
-  it("treats a 404 during delete as deleted", async () => {
-    const state = await up(c.kind, inputs());
-    await control(sim, "POST", "faults", [
-      { method: "DELETE", path: c.deletePath, status: 404, body: { error: "not_found", message: "gone" } },
-    ]);
-    await expect(destroy(c.kind, state)).resolves.toBeUndefined();
-  });
-
-  it("deletes with the configured credentials after the stored secret was rotated", async () => {
-    const state = await up(c.kind, inputs());
-    const { clientSecret } = (await control(sim, "POST", "credentials/rotate")) as { clientSecret: string };
-    await control(sim, "POST", "tokens/expire");
-    configure({
-      "acquia:clientId": sim.clientId,
-      "acquia:clientSecret": clientSecret,
-      "acquia:apiUrl": sim.apiUrl,
-      "acquia:tokenUrl": sim.tokenUrl,
-    });
-    await destroy(c.kind, state);
-    expect(await c.count(new AcquiaCloudClient({ ...connectionOf(sim), clientSecret }), sim)).toBe(0);
-  });
+  lifecycleMatrix([sshKeyCase, teamCase, teamApplicationCase]);
 });
 
 describe("access resources", () => {

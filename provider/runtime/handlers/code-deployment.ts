@@ -1,6 +1,13 @@
 import { z } from "zod";
 import type { Context, ResourceHandler } from "../handler";
-import { environmentId, environmentParentVisible, metaShape, settle, unlessNotFound } from "./common";
+import {
+  environmentId,
+  environmentMissing,
+  environmentParentVisible,
+  metaShape,
+  settle,
+  unlessNotFound,
+} from "./common";
 
 const inputs = z.object({
   environmentId,
@@ -30,10 +37,6 @@ async function deploy(ctx: Context, p: Inputs, current: string | null): Promise<
   if (current !== p.ref) await settle(ctx, ctx.client.code.switch(p.environmentId, p.ref));
 }
 
-function missing(id: string): Error {
-  return new Error(`environment ${id} was not found: check environmentId (see getEnvironment)`);
-}
-
 /**
  * Which branch or tag an environment runs. Deploying is a switch of the environment's code; changing
  * `ref` deploys again. Destroying leaves the code where it is: taking code away from a running site is
@@ -51,7 +54,7 @@ export const codeDeploymentHandler: ResourceHandler<Inputs, CodeDeploymentOutput
 
   async create(ctx, p) {
     const current = await deployedRef(ctx, p.environmentId);
-    if (current === undefined) throw missing(p.environmentId);
+    if (current === undefined) throw environmentMissing(p.environmentId);
     await deploy(ctx, p, current);
     return { id: p.environmentId, outs: { ...p, ...(current ? { previousRef: current } : {}) } };
   },
@@ -66,7 +69,7 @@ export const codeDeploymentHandler: ResourceHandler<Inputs, CodeDeploymentOutput
 
   async update(ctx, id, olds, news) {
     const current = await deployedRef(ctx, id);
-    if (current === undefined) throw missing(id);
+    if (current === undefined) throw environmentMissing(id);
     await deploy(ctx, news, current);
     return { ...olds, ...news };
   },

@@ -38,6 +38,11 @@ export async function environmentVisible(ctx: Context, id: string): Promise<bool
   return (await unlessNotFound(ctx.client.environments.get(id))) !== undefined;
 }
 
+/** For resources of an environment that must exist already. */
+export function environmentMissing(id: string): Error {
+  return new Error(`environment ${id} was not found: check environmentId (see getEnvironment)`);
+}
+
 /** Acquia environment ids end with their application's UUID (`24-<uuid>`). */
 export async function environmentParentVisible(ctx: Context, id: string): Promise<boolean> {
   return applicationVisible(ctx, id.replace(/^\d+-/, ""));

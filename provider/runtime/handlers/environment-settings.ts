@@ -1,7 +1,14 @@
 import { z } from "zod";
 import type { Environment, EnvironmentSettings as ApiSettings } from "../../../sdk";
 import type { Context, ResourceHandler } from "../handler";
-import { environmentId, environmentParentVisible, metaShape, settle, unlessNotFound } from "./common";
+import {
+  environmentId,
+  environmentMissing,
+  environmentParentVisible,
+  metaShape,
+  settle,
+  unlessNotFound,
+} from "./common";
 
 type ApiKey = keyof ApiSettings;
 
@@ -108,10 +115,6 @@ function outsOf(p: Inputs, env: Environment, previous: Partial<Record<Setting, V
   return { ...p, ...read, previousSettings: previous } as EnvironmentSettingsOutputs;
 }
 
-function missing(id: string): Error {
-  return new Error(`environment ${id} was not found: check environmentId (see getEnvironment)`);
-}
-
 /**
  * Runtime settings of an environment that exists anyway (dev, stage, prod or a CD environment).
  * Only the settings named in the program are managed. Deleting the resource leaves the environment
@@ -130,7 +133,7 @@ export const environmentSettingsHandler: ResourceHandler<Inputs, EnvironmentSett
 
   async create(ctx, p) {
     const before = await environment(ctx, p.environmentId);
-    if (!before) throw missing(p.environmentId);
+    if (!before) throw environmentMissing(p.environmentId);
     const have = currentSettings(before);
     const previous = Object.fromEntries(managed(p).map((k) => [k, have[k]]));
     await apply(ctx, p.environmentId, p, have);
@@ -147,7 +150,7 @@ export const environmentSettingsHandler: ResourceHandler<Inputs, EnvironmentSett
 
   async update(ctx, id, olds, news) {
     const before = await environment(ctx, id);
-    if (!before) throw missing(id);
+    if (!before) throw environmentMissing(id);
     const have = currentSettings(before);
     // A setting managed for the first time records its value now; earlier records stay, and a
     // setting no longer in the program is no longer ours to restore.
