@@ -7,8 +7,16 @@ import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { REPO_ROOT, type PulumiSandbox, type StackConfig } from "./pulumi-cli";
 
 export interface InstallOptions {
-  /** `@pulumi/pulumi` version for the programs; default the one this repository develops against. */
+  /**
+   * `@pulumi/pulumi` version for the programs; default `$E2E_PULUMI_VERSION` (scripts/compat-node22.sh
+   * sets the newest), else the one this repository develops against.
+   */
   pulumiVersion?: string;
+}
+
+/** The `@pulumi/pulumi` version {@link installPackage} installs for programs by default. */
+export function programsPulumiVersion(env: NodeJS.ProcessEnv = process.env): string {
+  return env.E2E_PULUMI_VERSION || installed("@pulumi/pulumi");
 }
 
 const installed = (name: string): string =>
@@ -42,7 +50,7 @@ export function installPackage(root: string, options: InstallOptions = {}): stri
       private: true,
       dependencies: {
         "pulumi-acquia-cloud": `file:${join(packDir, tarball)}`,
-        "@pulumi/pulumi": options.pulumiVersion ?? installed("@pulumi/pulumi"),
+        "@pulumi/pulumi": options.pulumiVersion ?? programsPulumiVersion(),
         typescript: installed("typescript"),
         "@types/node": installed("@types/node"),
       },

@@ -187,13 +187,32 @@ function commandRoot(cli: PulumiCli, scratch: string): string {
 }
 
 /**
- * The PATH for the CLI: its own dir first (the engine looks for the bundled
- * `pulumi-resource-pulumi-nodejs` beside the executable, then on PATH), then the `node` running this
- * test (the plugin script runs `node`), then @pulumi/pulumi's copy of the plugin script as a fallback.
+ * `$E2E_NODE_DIR`, resolved: a directory holding the `node` that programs, the language host and the
+ * dynamic provider run on instead of the one running Jest (scripts/compat-node22.sh sets it to Node 22).
+ * `undefined` when unset; throws when it holds no executable `node`.
+ */
+export function e2eNodeDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!env.E2E_NODE_DIR) return undefined;
+  const dir = resolve(env.E2E_NODE_DIR);
+  if (!isExecutableFile(join(dir, "node"))) throw new Error(`E2E_NODE_DIR=${dir} holds no executable node`);
+  return dir;
+}
+
+/**
+ * The PATH for the CLI: `$E2E_NODE_DIR` first when set, then the CLI's own dir (the engine looks for the
+ * bundled `pulumi-resource-pulumi-nodejs` beside the executable, then on PATH) and the language host's,
+ * then (without `$E2E_NODE_DIR`) the `node` running this test (the language host and the plugin script
+ * run the first `node` on PATH), then @pulumi/pulumi's copy of the plugin script as a fallback.
  */
 function sandboxPath(cli: PulumiCli): string {
   const host = findLanguageHost(cli);
-  const dirs = [cli.binDir, ...(host && host !== cli.binDir ? [host] : []), dirname(process.execPath)];
+  const nodeDir = e2eNodeDir();
+  const dirs = [
+    ...(nodeDir ? [nodeDir] : []),
+    cli.binDir,
+    ...(host && host !== cli.binDir ? [host] : []),
+    ...(nodeDir ? [] : [dirname(process.execPath)]),
+  ];
   if (!isExecutableFile(join(cli.binDir, PLUGIN_SCRIPT))) {
     dirs.push(dirname(require.resolve("@pulumi/pulumi/package.json")));
   }
