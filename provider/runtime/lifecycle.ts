@@ -168,12 +168,10 @@ export async function create(handler: AnyHandler, inputs: Props): Promise<{ id: 
     if (found) initFailed(error, found, inputs[PROVIDER_KEY]);
     if (error instanceof NotificationTimeoutError) {
       const next =
-        handler.adoptable === false ? "run `pulumi up` again" : "run `pulumi up` with `adopt: true`";
-      throw new Error(
-        `${describe(handler, inputs)}: ${error.message} If the task completes after all, the change exists ` +
-          `without being recorded in this stack: ${next} to take it over.`,
-        { cause: error },
-      );
+        handler.adoptable === false
+          ? "Run `pulumi up` again: it sends only what still differs."
+          : "If it completes after all, the object exists without being in this stack: run `pulumi up` with `adopt: true` to take it over.";
+      throw new Error(`${describe(handler, inputs)}: ${error.message} ${next}`, { cause: error });
     }
     throw error;
   }
