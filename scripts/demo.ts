@@ -1,8 +1,10 @@
 // `npm run demo`: the quickstart example (the top-level Pulumi.yaml) against the simulator, with the
 // real Pulumi CLI on a local backend: up, what changed in the simulator, a second up that changes
-// nothing, then destroy. `--keep` leaves the stack and the simulator running until Ctrl-C.
+// nothing, then destroy. `--keep` leaves the stack and the simulator running until Ctrl-C. Each run
+// starts afresh in .demo/ (backend, PULUMI_HOME); the stack config goes beside Pulumi.yaml.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readlinkSync, symlinkSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
+import { homedir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 import { startSimulator, type Simulator } from "../simulator";
 
@@ -15,10 +17,12 @@ function step(title: string): void {
   console.log(`\n\x1b[1m== ${title}\x1b[0m`);
 }
 
-/** The CLI from PATH, else the project's cache, built on first use (several minutes, once). */
-function pulumiBinDir(): string {
-  const onPath = (process.env["PATH"] ?? "").split(delimiter).find((d) => d && existsSync(join(d, "pulumi")));
-  if (onPath) return onPath;
+/**
+ * Directories for PATH: the CLI's (from PATH, else the project's cache, built on first use: several
+ * minutes, once) and the language host's. A `pulumi` on PATH without a Node.js language host gets
+ * ours, which the install script builds into its cache (this default must match the script's).
+ */
+function pulumiPath(): string[] {
   const result = spawnSync("bash", [join(ROOT, "scripts", "install-pulumi-cli.sh")], {
     stdio: ["ignore", "pipe", "inherit"],
     encoding: "utf8",
@@ -27,7 +31,8 @@ function pulumiBinDir(): string {
   if (result.status !== 0 || !existsSync(join(dir, "pulumi"))) {
     throw new Error("Could not get the Pulumi CLI: run `npm run setup:pulumi` and read its output");
   }
-  return dir;
+  const cache = process.env["PULUMI_CLI_CACHE"] || join(homedir(), ".cache", "pulumi-acquia-cloud");
+  return [dir, join(cache, `pulumi-${process.env["PULUMI_CLI_VERSION"] || "v3.274.1"}`, "bin")];
 }
 
 /**
@@ -81,27 +86,28 @@ function describeChange(before: Counts, after: Counts): string {
 
 async function main(): Promise<void> {
   step("Pulumi CLI");
-  const binDir = pulumiBinDir();
+  const path = pulumiPath();
+  const binDir = path[0] ?? "";
   console.log(`using ${join(binDir, "pulumi")}`);
   linkSelf();
 
   step("Simulator");
-  mkdirSync(DEMO_DIR, { recursive: true });
-  const sim = await startSimulator({
-    taskDurationMs: 1500,
-    stateFile: join(DEMO_DIR, "simulator-state.json"),
-  });
+  // Every run starts from the seed: the simulator lives in this process, so the backend of an earlier
+  // (kept or interrupted) run describes objects that no longer exist.
+  rmSync(DEMO_DIR, { recursive: true, force: true });
+  rmSync(join(ROOT, `Pulumi.${STACK}.yaml`), { force: true });
+  mkdirSync(join(DEMO_DIR, "state"), { recursive: true });
+  const sim = await startSimulator({ taskDurationMs: 1500 });
   console.log(`Acquia Cloud API simulator at ${sim.apiUrl}`);
 
   const env = {
     ...process.env,
-    PATH: [binDir, process.env["PATH"] ?? ""].join(delimiter),
+    PATH: [...path, process.env["PATH"] ?? ""].join(delimiter),
     PULUMI_HOME: join(DEMO_DIR, "home"),
     PULUMI_BACKEND_URL: `file://${join(DEMO_DIR, "state")}`,
     PULUMI_CONFIG_PASSPHRASE: "demo-passphrase",
     PULUMI_SKIP_UPDATE_CHECK: "true",
   };
-  mkdirSync(join(DEMO_DIR, "state"), { recursive: true });
   // Asynchronous on purpose: the simulator answers from this process's event loop.
   const pulumi = (...args: string[]) =>
     new Promise<void>((done, fail) => {
@@ -141,10 +147,10 @@ async function main(): Promise<void> {
       console.log(
         [
           "The stack is up and the simulator keeps running until Ctrl-C. In another shell:",
-          `  export PATH=${binDir}:$PATH PULUMI_HOME=${env.PULUMI_HOME} PULUMI_BACKEND_URL=${env.PULUMI_BACKEND_URL} PULUMI_CONFIG_PASSPHRASE=${env.PULUMI_CONFIG_PASSPHRASE}`,
+          `  export PATH=${path.join(delimiter)}:$PATH PULUMI_HOME=${env.PULUMI_HOME} PULUMI_BACKEND_URL=${env.PULUMI_BACKEND_URL} PULUMI_CONFIG_PASSPHRASE=${env.PULUMI_CONFIG_PASSPHRASE}`,
           `  pulumi stack --stack ${STACK}`,
           `  curl -s ${sim.url}/__simulator/state | head`,
-          "Run `npm run demo` again (without --keep) to destroy it.",
+          "Ctrl-C stops the simulator, and with it everything the stack created; the next `npm run demo` starts afresh.",
         ].join("\n"),
       );
       await new Promise<void>((done) => process.once("SIGINT", () => done()));

@@ -58,6 +58,10 @@ ensure_language_host() {
 if [[ -z "${PULUMI_CLI_FORCE_BUILD:-}" ]] && command -v pulumi >/dev/null 2>&1; then
   dir="$(dirname "$(command -v pulumi)")"
   log "using pulumi on PATH: $dir ($(pulumi version 2>/dev/null || echo 'version unknown'))"
+  # Our own cache on PATH (as the demo suggests): keep its language host current like the cached case.
+  if [[ "$(cd "$dir" && pwd -P)" == "$(cd "$BIN" 2>/dev/null && pwd -P)" ]]; then
+    ensure_language_host || exit 1
+  fi
   # An installed CLI normally ships its language hosts beside it; only build ours when it does not.
   if [[ ! -x "$dir/$HOST" ]] && ! command -v "$HOST" >/dev/null 2>&1; then
     if ensure_language_host; then

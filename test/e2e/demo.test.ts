@@ -4,24 +4,53 @@ import { spawn } from "node:child_process";
 import { delimiter, join } from "node:path";
 import { REPO_ROOT, describeWithPulumi, findLanguageHost } from "./helpers/pulumi-cli";
 
-describeWithPulumi("npm run demo", (cli) => {
-  it("ups the quickstart, shows a no-op second up, and destroys", async () => {
-    const host = findLanguageHost(cli);
-    const PATH = [cli.binDir, ...(host ? [host] : []), process.env.PATH ?? ""].join(delimiter);
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((done) => {
-      const child = spawn(process.execPath, [join(REPO_ROOT, "dist", "scripts", "demo.js")], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, PATH },
-      });
-      let output = "";
-      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.on("exit", (exit) => done({ code: exit, output }));
+const LIMIT_MS = 5 * 60_000;
+
+/** Runs the built demo; a hung demo is killed with its whole process group (pulumi and plugins). */
+function runDemo(PATH: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, "dist", "scripts", "demo.js")], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PATH },
+      detached: true,
     });
+    let output = "";
+    const timer = setTimeout(() => {
+      output += `\n[test] demo still running after ${LIMIT_MS / 1000} s: killed`;
+      process.kill(-(child.pid ?? 0), "SIGKILL");
+    }, LIMIT_MS);
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      done({ code, output });
+    });
+  });
+}
+
+describeWithPulumi("npm run demo", (cli) => {
+  it("ups the quickstart, shows a no-op second up, and destroys everything it made", async () => {
+    const host = findLanguageHost(cli);
+    const { code, output } = await runDemo(
+      [cli.binDir, ...(host ? [host] : []), process.env.PATH ?? ""].join(delimiter),
+    );
     if (code !== 0) throw new Error(`demo exited with ${code}:\n${output.slice(-4000)}`);
-    expect(output).toMatch(/environments: 4 -> 5 \(\+1\)/);
-    expect(output).toMatch(/mutating API calls during the second up: 0/);
-    expect(output).toMatch(/environments: 5 -> 4 \(-1\)/);
+    const created = [
+      "environments: 4 -> 5 (+1)",
+      "applicationDatabases: 3 -> 4 (+1)",
+      "variables: 0 -> 2 (+2)",
+      "domains: 5 -> 7 (+2)",
+      "crons: 1 -> 2 (+1)",
+    ];
+    const removed = [
+      "environments: 5 -> 4 (-1)",
+      "applicationDatabases: 4 -> 3 (-1)",
+      "variables: 2 -> 0 (-2)",
+      "domains: 7 -> 5 (-2)",
+      "crons: 2 -> 1 (-1)",
+    ];
+    for (const line of [...created, ...removed]) expect(output).toContain(line);
+    expect(output).toMatch(/mutating API calls during the second up: 0\b/);
     expect(output).not.toContain("c2ltdWxhdG9yLWRlbW8tc2VjcmV0LWRvLW5vdC11c2U=");
   });
 });

@@ -186,17 +186,17 @@ describeWithLanguageHost("pulumi-language-nodejs: Pulumi.yaml projects through t
     }
   });
 
-  test("a program that throws fails the update with its own message, once", async () => {
-    const preview = await pulumi(projectDir, ["preview", "--stack", "dev"], {
+  test("a program that throws fails the update with its own message and deletes nothing", async () => {
+    const up = await pulumi(projectDir, ["up", "--yes", "--stack", "dev"], {
       LH_E2E_THROW: "boom from the e2e program",
     });
 
-    expect(preview.code).not.toBe(0);
-    const output = preview.stdout + preview.stderr;
+    expect(up.code).not.toBe(0);
+    const output = up.stdout + up.stderr;
     expect(output).toContain("boom from the e2e program");
     // The SDK reported it and exited with 32, so the host adds no vaguer second error.
     expect(output).not.toContain("Program exited with non-zero exit code");
-    // The failed preview left the stack as it was.
+    // An update whose program failed must not delete what the program did not get to declare.
     expect(await outputs(projectDir)).toMatchObject({ id: "thing-1" });
   });
 

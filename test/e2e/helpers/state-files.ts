@@ -35,20 +35,16 @@ export function checkpointResources(
   return checkpoint.checkpoint.latest?.resources ?? [];
 }
 
-/** Every string anywhere in a JSON text, for comparing against secrets by digest. */
-export function jsonStrings(text: string): string[] {
-  const found: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === "string") found.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value !== null && typeof value === "object") Object.values(value).forEach(walk);
-  };
-  try {
-    walk(JSON.parse(text));
-  } catch {
-    // Not JSON (a lock file, say): the plaintext checks still cover it.
-  }
-  return found;
-}
-
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/**
+ * Every 43-character base64url window of a text (the simulator's tokens are 32 random bytes in
+ * base64url), so a token inside a longer string ("Bearer …", an error message) is found as well.
+ */
+export function tokenCandidates(text: string): string[] {
+  const windows: string[] = [];
+  for (const run of text.match(/[A-Za-z0-9_-]{43,}/g) ?? []) {
+    for (let i = 0; i + 43 <= run.length; i++) windows.push(run.slice(i, i + 43));
+  }
+  return windows;
+}
