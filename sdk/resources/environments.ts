@@ -107,6 +107,19 @@ export class EnvironmentsApi extends ApiResource {
     return this.client.mutate("POST", path`/applications/${applicationUuid}/environments`, body, signal);
   }
 
+  /**
+   * Renames an environment. Acquia marks this action deprecated yet offers no other way; it answers
+   * with a message only, so read the environment back to see the new label.
+   */
+  changeLabel(environmentId: string, label: string, signal?: AbortSignal): Promise<Operation> {
+    return this.client.mutate(
+      "POST",
+      path`/environments/${environmentId}/actions/change-label`,
+      { label },
+      signal,
+    );
+  }
+
   /** Deletes a continuous-delivery environment (others cannot be deleted). */
   delete(environmentId: string, signal?: AbortSignal): Promise<Operation> {
     return this.client.mutate("DELETE", path`/environments/${environmentId}`, undefined, signal);

@@ -1,5 +1,5 @@
 import { requireEnvironment } from "../access";
-import { ApiError, forbidden, validationFailed } from "../errors";
+import { ApiError, forbidden, missingParameter, validationFailed } from "../errors";
 import { accepted, ok, segment, stringField } from "../hal";
 import type { CollectionName, PhpConfiguration, StoreOp } from "../model";
 import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
@@ -114,6 +114,25 @@ function deleteEnvironment(ctx: RouteContext) {
   });
 }
 
+/** Deprecated in the spec, but the only way to rename an environment: 202 with a message, no task. */
+function changeLabel(ctx: RouteContext) {
+  const { environment } = requireEnvironment(ctx, ctx.params.environmentId ?? "");
+  const label = stringField(ctx.body, "label");
+  if (label === undefined || label.trim() === "") throw missingParameter("label");
+  const { state } = ctx.core.store;
+  const taken = Object.values(state.environments).some(
+    (e) =>
+      e.id !== environment.id &&
+      e.applicationUuid === environment.applicationUuid &&
+      e.label.toLowerCase() === label.toLowerCase(),
+  );
+  if (taken)
+    throw validationFailed({ label: "Another environment within this application already has this label." });
+  state.environments[environment.id] = { ...environment, label };
+  ctx.core.store.save();
+  return ok({ message: "Changing environment label." }, 202);
+}
+
 export const environmentRoutes: Route[] = [
   {
     method: "GET",
@@ -123,4 +142,5 @@ export const environmentRoutes: Route[] = [
   },
   { method: "PUT", template: "/environments/{environmentId}", handler: updateConfiguration },
   { method: "DELETE", template: "/environments/{environmentId}", handler: deleteEnvironment },
+  { method: "POST", template: "/environments/{environmentId}/actions/change-label", handler: changeLabel },
 ];

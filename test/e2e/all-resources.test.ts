@@ -102,12 +102,15 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
   });
 
   it("updates in place and replaces exactly as documented when the program changes", async () => {
+    const before = await cdeId();
     await stack.setConfig("phase", { value: "2" });
     const result = await stack.up();
-    // In place: settings, code ref, variable value, cron frequency, team name, log sources.
-    // Replaced: the domain (deleted first) and the certificate (the new one active before the old goes).
-    expect(result.summary.resourceChanges).toEqual({ same: 6, update: 6, replace: 2 });
+    // In place: environment label, settings, code ref, variable value, cron frequency, team name, log
+    // sources. Replaced: the domain (deleted first) and the certificate (the new one active first).
+    expect(result.summary.resourceChanges).toEqual({ same: 5, update: 7, replace: 2 });
     const id = await cdeId();
+    expect(id).toBe(before);
+    expect((await api().environments.get(id)).label).toBe("E2E Renamed");
     const hostnames = (await api().domains.list(id)).map((d) => d.hostname);
     expect(hostnames).toContain("e2e-2.example.com");
     expect(hostnames).not.toContain("e2e.example.com");

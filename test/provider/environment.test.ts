@@ -61,7 +61,7 @@ describe("Environment runtime", () => {
     databases: ["acmeweb_reporting", "acmeweb", "acmeweb"],
   });
 
-  it("creates, ignores database order, switches the branch in place and replaces on a new label", async () => {
+  it("creates, ignores database order, renames and switches in place, and replaces on new databases", async () => {
     const state = await up("Environment", base());
     expect(state.outs).toMatchObject({
       environmentId: state.id,
@@ -77,15 +77,28 @@ describe("Environment runtime", () => {
     expect((await api().environments.get(state.id)).vcs?.path).toBe("tags/v1.0.0");
     expect((await mutations(sim))[SWITCH]).toBe(1);
 
-    const news = await checked("Environment", { ...base(), label: "Feature 2" });
-    const changes = await diff("Environment", state.id, switched.outs, news);
-    expect(changes).toMatchObject({ replaces: ["label"], deleteBeforeReplace: true });
-    const renamed = await up("Environment", { ...base(), label: "Feature 2" }, switched);
-    expect(renamed.action).toBe("replace");
+    const renamed = await up(
+      "Environment",
+      { ...base(), branch: "tags/v1.0.0", label: "Feature 2" },
+      switched,
+    );
+    expect(renamed).toMatchObject({ action: "update", id: state.id, outs: { label: "Feature 2" } });
+    expect((await api().environments.get(state.id)).label).toBe("Feature 2");
+    expect((await mutations(sim))["POST /environments/{environmentId}/actions/change-label"]).toBe(1);
+
+    const news = await checked("Environment", { ...base(), label: "Feature 2", databases: ["acmeweb"] });
+    const changes = await diff("Environment", state.id, renamed.outs, news);
+    expect(changes).toMatchObject({ replaces: ["databases"], deleteBeforeReplace: true });
+    const replaced = await up(
+      "Environment",
+      { ...base(), label: "Feature 2", databases: ["acmeweb"] },
+      renamed,
+    );
+    expect(replaced.action).toBe("replace");
+    expect(replaced.id).not.toBe(state.id);
     const labels = (await api().environments.list(sim.applicationUuid)).map((e) => e.label);
-    expect(labels).toContain("Feature 2");
-    expect(labels).not.toContain("Feature");
-    await destroy("Environment", renamed);
+    expect(labels.filter((l) => l === "Feature 2")).toHaveLength(1);
+    await destroy("Environment", replaced);
     expect((await api().environments.list(sim.applicationUuid)).map((e) => e.label)).not.toContain(
       "Feature 2",
     );

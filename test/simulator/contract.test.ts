@@ -273,6 +273,16 @@ function cases(): Case[] {
     c("POST", "/environments/{environmentId}/code/actions/switch", 404, () =>
       api().post(`${env(UNKNOWN_ENV)}/code/actions/switch`, { branch: "main" }),
     ),
+    // Renaming to its own label: a valid request that changes nothing the later cases rely on.
+    c("POST", "/environments/{environmentId}/actions/change-label", 202, () =>
+      api().post(`${env()}/actions/change-label`, { label: "Dev" }),
+    ),
+    c("POST", "/environments/{environmentId}/actions/change-label", 400, () =>
+      api().post(`${env()}/actions/change-label`, { label: "Stage" }),
+    ),
+    c("POST", "/environments/{environmentId}/actions/change-label", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/actions/change-label`, { label: "Dev" }),
+    ),
     c("POST", "/environments/{environmentId}/code", 202, () =>
       api()
         .post(`${env(ctx.prod)}/code`, { source: ctx.dev })

@@ -159,6 +159,22 @@ describe("environment configuration", () => {
     });
   });
 
+  it("renames an environment through the deprecated change-label action, refusing a taken label", async () => {
+    const path = `/environments/${sim.environments.dev}`;
+    const renamed = await api.post(`${path}/actions/change-label`, { label: "Development" });
+    expect(renamed.status).toBe(202);
+    expect(renamed.body).toEqual({ message: "Changing environment label." });
+    expect((await api.get(path)).body).toMatchObject({ label: "Development" });
+    const taken = await api.post(`${path}/actions/change-label`, { label: "stage" });
+    expect(taken.status).toBe(400);
+    expect(taken.body).toEqual({
+      error: "validation_failed",
+      message: { label: "Another environment within this application already has this label." },
+    });
+    expect((await api.post(`${path}/actions/change-label`, {})).status).toBe(400);
+    expect((await api.post(`${path}/actions/change-label`, { label: "Dev" })).status).toBe(202);
+  });
+
   it("answers a no-op update with the spec's 400", async () => {
     const response = await api.put(`/environments/${sim.environments.test}`, {
       version: "8.3",

@@ -71,14 +71,14 @@ export async function createAndReadBack<T>(
   return readBack(what, current);
 }
 
-/** Reads back an object a task just created; Acquia may show it a moment after the task completes. */
-async function readBack<T>(what: string, find: () => Promise<T | undefined>): Promise<T> {
+/** Reads back an object a task just changed; Acquia may show it a moment after the task completes. */
+export async function readBack<T>(what: string, find: () => Promise<T | undefined>): Promise<T> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const found = await find();
     if (found !== undefined) return found;
     await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
   }
   throw new Error(
-    `${what} was reported created but cannot be read back from Acquia; run \`pulumi refresh\` and try again`,
+    `${what}: Acquia reported the change done but does not show it yet; run \`pulumi refresh\` and try again`,
   );
 }

@@ -5,6 +5,7 @@ import {
   applicationUuid,
   applicationVisible,
   createAndReadBack,
+  readBack,
   metaShape,
   settle,
   unlessNotFound,
@@ -63,8 +64,8 @@ async function byLabel(ctx: Context, p: Inputs): Promise<Environment | undefined
 export const environmentHandler: ResourceHandler<Inputs, EnvironmentOutputs> = {
   kind: "Environment",
   inputs,
-  replaceOn: ["applicationUuid", "label", "databases"],
-  // Labels are unique per application and a new environment with the same label cannot exist beside the old.
+  replaceOn: ["applicationUuid", "databases"],
+  // A replacement keeps the label, which Acquia allows once per application: the old one goes first.
   deleteBeforeReplace: true,
 
   async find(ctx, p) {
@@ -104,6 +105,14 @@ export const environmentHandler: ResourceHandler<Inputs, EnvironmentOutputs> = {
   parentVisible: (ctx, props) => applicationVisible(ctx, props.applicationUuid),
 
   async update(ctx, id, olds, news) {
+    if (olds.label !== news.label) {
+      await settle(ctx, ctx.client.environments.changeLabel(id, news.label));
+      // Acquia answers with a message only: the rename is done once the environment shows it.
+      await readBack(`Environment ${olds.label} renamed to ${news.label}`, async () => {
+        const env = await unlessNotFound(ctx.client.environments.get(id));
+        return env?.label === news.label ? env : undefined;
+      });
+    }
     if (olds.branch !== news.branch) await settle(ctx, ctx.client.code.switch(id, news.branch));
     const env = await unlessNotFound(ctx.client.environments.get(id));
     return env ? outsOf(news, env) : { ...olds, ...news };

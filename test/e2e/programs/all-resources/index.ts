@@ -1,5 +1,5 @@
 // Every resource kind in one program. Config `phase` 2 makes the changes the suite checks: in-place
-// updates (variable value, cron frequency, team name, PHP memory, code ref, log sources) and
+// updates (environment label, variable value, cron frequency, team name, PHP memory, code ref, log sources) and
 // replacements (domain hostname: deleted first; certificate: the new one active before the old goes).
 import * as pulumi from "@pulumi/pulumi";
 import * as acquia from "pulumi-acquia-cloud";
@@ -16,7 +16,7 @@ const database = new acquia.Database("db", { connection, applicationUuid, name: 
 const environment = new acquia.Environment("cde", {
   connection,
   applicationUuid,
-  label: "E2E",
+  label: phase2 ? "E2E Renamed" : "E2E",
   branch: "develop",
   databases: [database.name],
 });
