@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createOnce, isNotFound, type Operation, type ResourceFamily } from "../../../sdk";
-import type { Context } from "../handler";
+import type { Context, ResourceHandler } from "../handler";
 import { connectionSettingsSchema } from "../settings";
 
 /** The inputs every resource shares (see MetaInputs). */
@@ -19,6 +19,23 @@ export const environmentId = z
 export const applicationUuid = z.uuid({
   message: "applicationUuid must be an application UUID (see getApplication)",
 });
+
+/**
+ * `find` and `read` for kinds whose id is made of their natural key: both are a lookup by that key
+ * (`current` answers undefined when Acquia holds no such object).
+ */
+export function keyedLookup<I extends object, O extends I>(
+  idOf: (p: I) => string,
+  current: (ctx: Context, p: I) => Promise<O | undefined>,
+): Pick<ResourceHandler<I, O>, "find" | "read"> {
+  return {
+    async find(ctx, p) {
+      const outs = await current(ctx, p);
+      return outs && { id: idOf(p), outs };
+    },
+    read: (ctx, _id, props) => current(ctx, props),
+  };
+}
 
 /** The value, or undefined when Acquia answers 404. */
 export async function unlessNotFound<T>(promise: Promise<T>): Promise<T | undefined> {

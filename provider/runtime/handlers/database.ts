@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 import type { Context, ResourceHandler } from "../handler";
-import { createAndReadBack, applicationUuid, applicationVisible, metaShape, settle } from "./common";
+import {
+  applicationUuid,
+  applicationVisible,
+  createAndReadBack,
+  keyedLookup,
+  metaShape,
+  settle,
+} from "./common";
 
 const inputs = z.object({
   applicationUuid,
@@ -28,10 +35,7 @@ export const databaseHandler: ResourceHandler<Inputs, Inputs> = {
   replaceOn: ["applicationUuid", "name"],
   deleteBeforeReplace: false,
 
-  async find(ctx, p) {
-    const outs = await current(ctx, p);
-    return outs && { id: idOf(p), outs };
-  },
+  ...keyedLookup(idOf, current),
 
   async create(ctx, p) {
     const outs = await createAndReadBack(
@@ -44,7 +48,6 @@ export const databaseHandler: ResourceHandler<Inputs, Inputs> = {
     return { id: idOf(p), outs };
   },
 
-  read: (ctx, _id, props) => current(ctx, props),
   parentVisible: (ctx, props) => applicationVisible(ctx, props.applicationUuid),
 
   async update(_ctx, _id, olds, news) {

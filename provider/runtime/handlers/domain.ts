@@ -5,6 +5,7 @@ import {
   createAndReadBack,
   environmentId,
   environmentVisible,
+  keyedLookup,
   metaShape,
   settle,
   unlessNotFound,
@@ -51,10 +52,7 @@ export const domainHandler: ResourceHandler<Inputs, DomainOutputs> = {
   // A hostname may exist once per application: moving it between environments must delete first.
   deleteBeforeReplace: true,
 
-  async find(ctx, p) {
-    const outs = await current(ctx, p);
-    return outs && { id: idOf(p), outs };
-  },
+  ...keyedLookup(idOf, current),
 
   async create(ctx, p) {
     const outs = await createAndReadBack(
@@ -67,7 +65,6 @@ export const domainHandler: ResourceHandler<Inputs, DomainOutputs> = {
     return { id: idOf(p), outs };
   },
 
-  read: (ctx, _id, props) => current(ctx, props),
   parentVisible: (ctx, props) => environmentVisible(ctx, props.environmentId),
 
   async update(ctx, _id, olds, news) {

@@ -1,10 +1,11 @@
 import { z } from "zod";
 
-import type { ResourceHandler } from "../handler";
+import type { Context, ResourceHandler } from "../handler";
 import {
   createAndReadBack,
   environmentId,
   environmentVisible,
+  keyedLookup,
   metaShape,
   settle,
   unlessNotFound,
@@ -27,10 +28,7 @@ type Inputs = z.infer<typeof inputs>;
 
 const idOf = (p: Pick<Inputs, "environmentId" | "name">) => `${p.environmentId}/${p.name}`;
 
-async function current(
-  ctx: Parameters<ResourceHandler<Inputs, Inputs>["find"]>[0],
-  p: Inputs,
-): Promise<Inputs | undefined> {
+async function current(ctx: Context, p: Inputs): Promise<Inputs | undefined> {
   const variable = await unlessNotFound(ctx.client.variables.get(p.environmentId, p.name));
   return variable ? { ...p, value: variable.value ?? "" } : undefined;
 }
@@ -41,10 +39,7 @@ export const environmentVariableHandler: ResourceHandler<Inputs, Inputs> = {
   replaceOn: ["environmentId", "name"],
   deleteBeforeReplace: false,
 
-  async find(ctx, p) {
-    const outs = await current(ctx, p);
-    return outs && { id: idOf(p), outs };
-  },
+  ...keyedLookup(idOf, current),
 
   async create(ctx, p) {
     const outs = await createAndReadBack(
@@ -60,7 +55,6 @@ export const environmentVariableHandler: ResourceHandler<Inputs, Inputs> = {
     return { id: idOf(p), outs: p };
   },
 
-  read: (ctx, _id, props) => current(ctx, props),
   parentVisible: (ctx, props) => environmentVisible(ctx, props.environmentId),
 
   async update(ctx, _id, _olds, news) {

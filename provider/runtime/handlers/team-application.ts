@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ForbiddenError } from "../../../sdk";
 import type { Context, ResourceHandler } from "../handler";
-import { applicationUuid, createAndReadBack, metaShape, settle, unlessNotFound } from "./common";
+import { applicationUuid, createAndReadBack, keyedLookup, metaShape, settle, unlessNotFound } from "./common";
 
 const inputs = z.object({
   // guid, not uuid: Acquia's ids do not all carry RFC 4122 version bits (see the spec's examples).
@@ -26,10 +26,7 @@ export const teamApplicationHandler: ResourceHandler<Inputs, Inputs> = {
   replaceOn: ["teamUuid", "applicationUuid"],
   deleteBeforeReplace: false,
 
-  async find(ctx, p) {
-    const outs = await current(ctx, p);
-    return outs && { id: idOf(p), outs };
-  },
+  ...keyedLookup(idOf, current),
 
   async create(ctx, p) {
     const outs = await createAndReadBack(
@@ -41,8 +38,6 @@ export const teamApplicationHandler: ResourceHandler<Inputs, Inputs> = {
     );
     return { id: idOf(p), outs };
   },
-
-  read: (ctx, _id, props) => current(ctx, props),
 
   async parentVisible(ctx, props) {
     return (await unlessNotFound(ctx.client.teams.get(props.teamUuid))) !== undefined;
