@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { AcquiaCloudClient } from "../../sdk";
 import { startSimulator, type Simulator } from "../../simulator";
+import { control } from "../helpers/simulator-control";
 import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
 import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import { REPO_ROOT, createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
@@ -52,8 +53,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
       apiUrl: sim.apiUrl,
       tokenUrl: sim.tokenUrl,
     });
-  const simState = async (): Promise<SimState> =>
-    (await (await fetch(`${sim.url}/__simulator/state`)).json()) as SimState;
+  const simState = async (): Promise<SimState> => (await control(sim, "GET", "state")) as SimState;
   const backendDir = () => fileURLToPath(sandbox.backendUrl);
   const cdeId = async () => String((await stack.outputs())["cdeId"]?.value);
 
@@ -143,9 +143,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     const files = stateFiles(backendDir());
     expect(files.length).toBeGreaterThan(0);
     const tokens = new Set(
-      ((await (await fetch(`${sim.url}/__simulator/tokens`)).json()) as { sha256: string }[]).map(
-        (t) => t.sha256,
-      ),
+      ((await control(sim, "GET", "tokens")) as { sha256: string }[]).map((t) => t.sha256),
     );
     expect(tokens.size).toBeGreaterThan(0);
     const plaintext = [sim.clientSecret, secrets.variableValue, secrets.variableValue2, secrets.logToken];

@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import { AcquiaCloudClient } from "../../sdk";
 import { startSimulator, type Simulator } from "../../simulator";
+import { control, mutatingCalls, stats } from "../helpers/simulator-control";
 import { ed25519PublicKey } from "../simulator/helpers";
 import { EXAMPLES_DIR, PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import {
@@ -12,22 +13,6 @@ import {
   type PulumiSandbox,
   type StackConfig,
 } from "./helpers/pulumi-cli";
-
-interface Stats {
-  tokenRequests: number;
-  byRoute: Record<string, number>;
-}
-
-async function control(sim: Simulator, method: string, path: string): Promise<unknown> {
-  const res = await fetch(`${sim.url}/__simulator/${path}`, { method });
-  if (!res.ok) throw new Error(`simulator ${method} ${path}: ${res.status}`);
-  return res.json();
-}
-const stats = (sim: Simulator) => control(sim, "GET", "stats") as Promise<Stats>;
-const mutatingCalls = async (sim: Simulator) =>
-  Object.entries((await stats(sim)).byRoute)
-    .filter(([route]) => !route.startsWith("GET "))
-    .reduce((sum, [, n]) => sum + n, 0);
 
 function credentials(sim: Simulator, secret = sim.clientSecret): StackConfig {
   return {

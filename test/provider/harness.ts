@@ -2,6 +2,8 @@ import * as runtime from "../../provider/runtime";
 import { UNKNOWN } from "../../provider/runtime/unknowns";
 import { startSimulator, type Simulator } from "../../simulator";
 
+export { control, mutations, stats } from "../helpers/simulator-control";
+
 export { UNKNOWN };
 export type Props = Record<string, unknown>;
 export interface State {
@@ -20,34 +22,6 @@ export async function simulator(): Promise<Simulator> {
 
 export function connectionOf(sim: Simulator, secret = sim.clientSecret) {
   return { clientId: sim.clientId, clientSecret: secret, apiUrl: sim.apiUrl, tokenUrl: sim.tokenUrl };
-}
-
-export async function control(
-  sim: Simulator,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<unknown> {
-  const res = await fetch(`${sim.url}/__simulator/${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
-  const text = await res.text();
-  return text ? JSON.parse(text) : undefined;
-}
-
-export async function stats(
-  sim: Simulator,
-): Promise<{ tokenRequests: number; requests: number; byRoute: Record<string, number> }> {
-  return (await control(sim, "GET", "stats")) as never;
-}
-
-/** Mutating API calls so far, by route. */
-export async function mutations(sim: Simulator): Promise<Record<string, number>> {
-  const { byRoute } = await stats(sim);
-  return Object.fromEntries(Object.entries(byRoute).filter(([route]) => !route.startsWith("GET ")));
 }
 
 /** Runs check like the engine and returns the inputs, failing on check failures. */
