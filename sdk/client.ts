@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { requestClientCredentialsToken, scopeFor, type ClientCredentials } from "./auth/client-credentials";
 import { sharedTokenCache, tokenCacheKey, type TokenCache } from "./auth/token-cache";
 import { ResponseValidationError, UnauthorizedError, apiErrorFor } from "./errors";
-import { halCollection, linkHref, messageWithLinks } from "./hal/schemas";
+import { halCollection, itemsOf, linkHref, messageWithLinks } from "./hal/schemas";
 import { redact } from "./http/redact";
 import { HttpTransport, type HttpResponse, type TransportOptions } from "./http/transport";
 import { path } from "./internal/path";
@@ -136,7 +136,7 @@ export class AcquiaCloudClient implements NotificationReader {
   /** Sends a mutation and returns the handle of the task it started. */
   async mutate(method: string, apiPath: string, body?: unknown, signal?: AbortSignal): Promise<Operation> {
     const answer = await this.request(method, apiPath, { body, schema: messageWithLinks.optional(), signal });
-    return new Operation(this, answer);
+    return new Operation(this, answer, `${method} ${apiPath.split("?")[0]}`);
   }
 
   /**
@@ -153,7 +153,7 @@ export class AcquiaCloudClient implements NotificationReader {
       const page = (await this.request("GET", next, { query, schema, signal: options.signal })) as z.infer<
         typeof schema
       >;
-      const items = page._embedded.items as T[];
+      const items = itemsOf(page) as T[];
       yield* items;
       const nextHref = linkHref(page._links, "next");
       if (nextHref) {

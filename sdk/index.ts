@@ -11,10 +11,19 @@ export type { RetryOptions, AttemptOutcome, RetryDecision } from "./http/retry-p
 export { redact, registerSecret } from "./http/redact";
 export { Limiter } from "./http/limiter";
 export type { Logger, TransportOptions } from "./http/transport";
-export { halCollection, halLink, halLinks, messageWithLinks, linkHref, lastSegment } from "./hal/schemas";
+export {
+  halCollection,
+  halLink,
+  halLinks,
+  maybe,
+  messageWithLinks,
+  linkHref,
+  lastSegment,
+} from "./hal/schemas";
 export { Operation } from "./operations/operation";
 export { waitForNotification } from "./operations/wait-for-notification";
-export type { WaitOptions, NotificationHandle } from "./operations/wait-for-notification";
+export type { WaitOptions, NotificationHandle, TaskProgress } from "./operations/wait-for-notification";
+export { nextPollDelay } from "./operations/poll";
 export type { Notification } from "./operations/notification";
 export { createOnce } from "./operations/create-once";
 export type { CreateOnceOptions, CreateOutcome } from "./operations/create-once";

@@ -44,14 +44,14 @@ function contextFor(handler: AnyHandler, settings: ResolvedSettings, inputs: Pro
     (inputs as MetaInputs).timeoutSeconds ??
     Number(configValue("acquia:timeoutSeconds") ?? DEFAULT_TIMEOUT_SECONDS);
   const poll = Number(
-    configValue("acquia:pollIntervalMs") ?? process.env["ACQUIA_POLL_INTERVAL_MS"] ?? 2_000,
+    configValue("acquia:pollIntervalMs") ?? process.env["ACQUIA_POLL_INTERVAL_MS"] ?? 1_000,
   );
   return {
     client: clientFor(settings),
     wait: {
       timeoutMs: timeoutSeconds * 1000,
       pollIntervalMs: poll,
-      maxPollIntervalMs: Math.max(poll, 15_000),
+      maxPollIntervalMs: Math.max(poll, 60_000),
       onProgress: progressReporter(describe(handler, inputs)),
     },
   };

@@ -1,4 +1,4 @@
-import type { Notification } from "../../sdk";
+import type { TaskProgress } from "../../sdk";
 
 export interface ProgressOptions {
   /** Stay quiet while a task is this young: most finish in seconds. */
@@ -14,7 +14,7 @@ export interface ProgressOptions {
  * display, but the engine shows what a provider writes to stderr among the update's diagnostics, so a
  * CD environment that takes ten minutes is not silent.
  */
-export function progressReporter(what: string, options: ProgressOptions = {}): (n: Notification) => void {
+export function progressReporter(what: string, options: ProgressOptions = {}): (p: TaskProgress) => void {
   const {
     quietMs = 5_000,
     everyMs = 30_000,
@@ -23,14 +23,13 @@ export function progressReporter(what: string, options: ProgressOptions = {}): (
   } = options;
   const started = now();
   let last = -Infinity;
-  return (n) => {
+  return (p) => {
     const t = now();
     if (t - started < quietMs || t - last < everyMs) return;
     last = t;
     const seconds = Math.round((t - started) / 1000);
-    const task = n.label ?? n.event ?? "task";
-    write(
-      `[acquia-cloud] ${what}: ${task} ${n.status}, ${n.progress ?? 0}% after ${seconds} s (notification ${n.uuid})`,
-    );
+    const percent = p.progress === undefined ? "" : `, ${p.progress}%`;
+    const where = p.notificationUuid ? ` (notification ${p.notificationUuid})` : "";
+    write(`[acquia-cloud] ${what}: ${p.label ?? "task"} ${p.status}${percent} after ${seconds} s${where}`);
   };
 }

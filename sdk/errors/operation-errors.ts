@@ -48,3 +48,20 @@ export class NotificationTimeoutError extends AcquiaError {
     this.lastStatus = details.lastStatus;
   }
 }
+
+/**
+ * Acquia accepted a change without a notification, and reading the object did not show it done within
+ * the time allowed. The change may still land.
+ */
+export class OperationTimeoutError extends AcquiaError {
+  readonly timeoutMs: number;
+
+  constructor(details: { what: string; timeoutMs: number }) {
+    super(
+      `Timed out after ${Math.round(details.timeoutMs / 1000)} s waiting for ${details.what} to show: Acquia ` +
+        "accepted it without a task to follow, and the object does not show the change yet. It may still " +
+        "land: read the object again later, or raise the timeout.",
+    );
+    this.timeoutMs = details.timeoutMs;
+  }
+}

@@ -13,8 +13,10 @@ function text(error: AcquiaApiError): string {
  * How each family answers a create whose natural key is taken, as the spec documents it. It is not
  * uniform: a duplicate variable is 400 `not_available`, a duplicate CD environment label or cron label
  * 400 `validation_failed`, a duplicate domain 409 (with code `forbidden`), SSH key or team 409 `conflict`.
- * A certificate's label is unique per environment (the spec files that message under the activate
- * endpoint, but it is the install's answer). Log-forwarding destinations have no key Acquia enforces.
+ * A certificate's label is unique per environment, and the spec contradicts itself about the answer:
+ * its example is a 400 (filed under the activate endpoint), while the install declares its validation
+ * errors as 409 (and so does the CSR create, with the same message); both count.
+ * Log-forwarding destinations have no key Acquia enforces.
  */
 const duplicateAnswers = {
   variable: (e: AcquiaApiError) =>
@@ -27,7 +29,7 @@ const duplicateAnswers = {
   team: (e: AcquiaApiError) => e.status === 409 && /already exists/.test(text(e)),
   teamApplication: (e: AcquiaApiError) => e.status === 409 && /already on this team/.test(text(e)),
   sslCertificate: (e: AcquiaApiError) =>
-    e.status === 400 && /certificate with that label already exists/.test(text(e)),
+    (e.status === 400 || e.status === 409) && /certificate with that label already exists/.test(text(e)),
   logForwardingDestination: () => false,
 } satisfies Record<string, (e: AcquiaApiError) => boolean>;
 

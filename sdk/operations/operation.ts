@@ -1,6 +1,6 @@
 import { lastSegment, linkHref, type HalLinks, type MessageWithLinks } from "../hal/schemas";
 import type { Notification } from "./notification";
-import { waitForNotification, type WaitOptions } from "./wait-for-notification";
+import { waitForNotification, waitUntilVisible, type WaitOptions } from "./wait-for-notification";
 
 /** What an Operation needs from the client: reading one notification. */
 export interface NotificationReader {
@@ -9,8 +9,8 @@ export interface NotificationReader {
 
 /**
  * The handle a mutation returns. Acquia runs most mutations as tasks: `notificationUuid` names the
- * task to wait for. Some answers carry no notification; then `wait()` resolves at once and the caller
- * confirms the change by reading the object.
+ * task to wait for. Some answers carry only a message although the change is still under way; for
+ * those, `wait({ until })` watches the object instead.
  */
 export class Operation {
   readonly message: string | undefined;
@@ -20,6 +20,8 @@ export class Operation {
   constructor(
     readonly reader: NotificationReader,
     answer: MessageWithLinks | undefined,
+    /** What was asked, e.g. `DELETE /environments/…/crons/12`: names the change in timeouts. */
+    readonly request = "the change",
   ) {
     this.message = answer?.message;
     this.links = answer?._links;
@@ -32,7 +34,13 @@ export class Operation {
     return linkHref(this.links, "self");
   }
 
-  wait(options: WaitOptions = {}): Promise<Notification | undefined> {
-    return this.notificationUuid ? waitForNotification(this, options) : Promise.resolve(undefined);
+  /**
+   * Resolves once the change is done: the task completed, or (for an answer without a notification)
+   * `until` said so. Without a notification and without `until`, resolves at once.
+   */
+  async wait(options: WaitOptions = {}): Promise<Notification | undefined> {
+    if (this.notificationUuid) return waitForNotification(this, options);
+    if (options.until) await waitUntilVisible(options.until, this.request, options);
+    return undefined;
   }
 }

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { halLinks } from "../hal/schemas";
+import { halLinks, maybe } from "../hal/schemas";
 import { ApiResource } from "./api-resource";
 
 export const accountSchema = z.looseObject({
   uuid: z.string(),
-  name: z.string().optional(),
-  first_name: z.string().optional(),
-  last_name: z.string().optional(),
-  mail: z.string().optional(),
-  _links: halLinks.optional(),
+  name: maybe(z.string()),
+  first_name: maybe(z.string()),
+  last_name: maybe(z.string()),
+  mail: maybe(z.string()),
+  _links: maybe(halLinks),
 });
 export type Account = z.infer<typeof accountSchema>;
 

@@ -1,19 +1,20 @@
 import { z } from "zod";
-import { halLinks } from "../hal/schemas";
+import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import { ApiResource } from "./api-resource";
 
-const nameAndUuid = z.looseObject({ uuid: z.string(), name: z.string().optional() });
+const nameAndUuid = z.looseObject({ uuid: z.string(), name: maybe(z.string()) });
 
 export const applicationSchema = z.looseObject({
   uuid: z.string(),
   name: z.string(),
-  type: z.string().optional(),
-  status: z.string().optional(),
-  hosting: z.looseObject({ type: z.string().optional(), id: z.string().optional() }).nullable().optional(),
-  subscription: nameAndUuid.nullable().optional(),
-  organization: nameAndUuid.nullable().optional(),
-  _links: halLinks.optional(),
+  /** Null on some applications (Acquia's PHP SDK types it `?string`). */
+  type: maybe(z.string()),
+  status: maybe(z.string()),
+  hosting: maybe(z.looseObject({ type: maybe(z.string()), id: maybe(z.string()) })),
+  subscription: maybe(nameAndUuid),
+  organization: maybe(nameAndUuid),
+  _links: maybe(halLinks),
 });
 export type Application = z.infer<typeof applicationSchema>;
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
 import { ApiResource } from "./api-resource";
 
 export const codeRefSchema = z.looseObject({
   name: z.string(),
-  flags: z.looseObject({ tag: z.boolean().optional() }).optional(),
+  flags: maybe(z.looseObject({ tag: maybe(z.boolean()) })),
 });
 export type CodeRef = z.infer<typeof codeRefSchema>;
 

@@ -1,27 +1,34 @@
 import { z } from "zod";
-import { halLinks, idString, lastSegment } from "../hal/schemas";
+import { halLinks, idString, lastSegment, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
 import { ApiResource } from "./api-resource";
 
 export const cronSchema = z.looseObject({
   id: idString,
-  label: z.string().nullable().optional(),
+  /** Null on some crons (Acquia's PHP SDK types it `?string`). */
+  label: maybe(z.string()),
   command: z.string(),
   minute: z.string(),
   hour: z.string(),
   day_month: z.string(),
   month: z.string(),
   day_week: z.string(),
-  server: z.looseObject({ id: idString.optional(), name: z.string().optional() }).nullable().optional(),
-  flags: z
-    .looseObject({
-      enabled: z.boolean().optional(),
-      system: z.boolean().optional(),
-      on_any_web: z.boolean().optional(),
-    })
-    .optional(),
-  _links: halLinks.optional(),
+  /** The server the job runs on; `[]` for a platform cron that runs on any web server. */
+  server: maybe(
+    z.union([
+      z.looseObject({ id: maybe(idString), name: maybe(z.string()) }),
+      z.array(z.unknown()).transform(() => undefined),
+    ]),
+  ),
+  flags: maybe(
+    z.looseObject({
+      enabled: maybe(z.boolean()),
+      system: maybe(z.boolean()),
+      on_any_web: maybe(z.boolean()),
+    }),
+  ),
+  _links: maybe(halLinks),
 });
 export type Cron = z.infer<typeof cronSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idString } from "../hal/schemas";
+import { idString, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
 import { ApiResource } from "./api-resource";
@@ -9,11 +9,12 @@ export type DatabaseName = z.infer<typeof databaseNameSchema>;
 
 /** An environment's copy of a database. Carries its password: treat the whole object as secret. */
 export const environmentDatabaseSchema = z.looseObject({
-  id: idString.optional(),
+  id: maybe(idString),
   name: z.string(),
-  user_name: z.string().optional(),
-  db_host: z.string().optional(),
-  flags: z.looseObject({ default: z.boolean().optional() }).optional(),
+  /** Null for some databases (Acquia's PHP SDK types it `?string`). */
+  user_name: maybe(z.string()),
+  db_host: maybe(z.string()),
+  flags: maybe(z.looseObject({ default: maybe(z.boolean()) })),
 });
 export type EnvironmentDatabase = z.infer<typeof environmentDatabaseSchema>;
 

@@ -1,20 +1,16 @@
 import { z } from "zod";
-import { halLinks } from "../hal/schemas";
+import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
 import { ApiResource } from "./api-resource";
 
 export const domainSchema = z.looseObject({
   hostname: z.string(),
-  flags: z
-    .looseObject({
-      default: z.boolean().optional(),
-      active: z.boolean().optional(),
-      wildcard: z.boolean().optional(),
-    })
-    .optional(),
-  environment: z.looseObject({ id: z.string(), name: z.string().optional() }).optional(),
-  _links: halLinks.optional(),
+  flags: maybe(
+    z.looseObject({ default: maybe(z.boolean()), active: maybe(z.boolean()), wildcard: maybe(z.boolean()) }),
+  ),
+  environment: maybe(z.looseObject({ id: maybe(z.string()), name: maybe(z.string()) })),
+  _links: maybe(halLinks),
 });
 export type Domain = z.infer<typeof domainSchema>;
 

@@ -1,48 +1,37 @@
 import { z } from "zod";
-import { halLinks } from "../hal/schemas";
+import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
 import { ApiResource } from "./api-resource";
 
+const setting = maybe(z.number());
 const phpSettings = z.looseObject({
-  version: z.string().nullable().optional(),
-  memory_limit: z.number().nullable().optional(),
-  opcache: z.number().nullable().optional(),
-  apcu: z.number().nullable().optional(),
-  interned_strings_buffer: z.number().nullable().optional(),
-  client_max_body_size: z.number().nullable().optional(),
-  max_execution_time: z.number().nullable().optional(),
-  max_post_size: z.number().nullable().optional(),
-  max_input_vars: z.number().nullable().optional(),
-  upload_max_filesize: z.number().nullable().optional(),
-  memcached_limit: z.number().nullable().optional(),
+  version: maybe(z.string()),
+  memory_limit: setting,
+  opcache: setting,
+  apcu: setting,
+  interned_strings_buffer: setting,
+  client_max_body_size: setting,
+  max_execution_time: setting,
+  max_post_size: setting,
+  max_input_vars: setting,
+  upload_max_filesize: setting,
+  memcached_limit: setting,
 });
 
 export const environmentSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   label: z.string(),
-  application: z.looseObject({ uuid: z.string(), name: z.string().optional() }),
-  domains: z.array(z.string()).optional(),
-  status: z.string().optional(),
-  type: z.string().optional(),
-  vcs: z
-    .looseObject({
-      type: z.string().optional(),
-      path: z.string().nullable().optional(),
-      url: z.string().nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-  flags: z.looseObject({ cde: z.boolean().optional(), production: z.boolean().optional() }).optional(),
-  configuration: z
-    .looseObject({
-      operating_system: z.string().nullable().optional(),
-      php: phpSettings.nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-  _links: halLinks.optional(),
+  application: maybe(z.looseObject({ uuid: z.string(), name: maybe(z.string()) })),
+  domains: maybe(z.array(z.string())),
+  status: maybe(z.string()),
+  type: maybe(z.string()),
+  /** `path` is the deployed branch or `tags/<name>`. */
+  vcs: maybe(z.looseObject({ type: maybe(z.string()), path: maybe(z.string()), url: maybe(z.string()) })),
+  flags: maybe(z.looseObject({ cde: maybe(z.boolean()), production: maybe(z.boolean()) })),
+  configuration: maybe(z.looseObject({ operating_system: maybe(z.string()), php: maybe(phpSettings) })),
+  _links: maybe(halLinks),
 });
 export type Environment = z.infer<typeof environmentSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { halLinks, lastSegment } from "../hal/schemas";
+import { halLinks, lastSegment, maybe } from "../hal/schemas";
 import { registerSecret } from "../http/redact";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
@@ -8,14 +8,14 @@ import { ApiResource } from "./api-resource";
 export const logForwardingDestinationSchema = z.looseObject({
   uuid: z.string(),
   label: z.string(),
-  address: z.string().nullable().optional(),
+  address: maybe(z.string()),
   consumer: z.string(),
   /** Key and token come back as SHA-256 digests (compare, never display); the certificate in clear. */
   credentials: z.unknown().optional(),
-  sources: z.array(z.string()),
-  status: z.string().optional(),
-  flags: z.looseObject({ enabled: z.boolean().optional() }).optional(),
-  _links: halLinks.optional(),
+  sources: maybe(z.array(z.string())).transform((sources) => sources ?? []),
+  status: maybe(z.string()),
+  flags: maybe(z.looseObject({ enabled: maybe(z.boolean()) })),
+  _links: maybe(halLinks),
 });
 export type LogForwardingDestination = z.infer<typeof logForwardingDestinationSchema>;
 

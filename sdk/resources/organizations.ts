@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { halLinks } from "../hal/schemas";
+import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import { ApiResource } from "./api-resource";
 
 export const organizationSchema = z.looseObject({
   uuid: z.string(),
   name: z.string(),
-  flags: z.looseObject({ federated_authentication: z.boolean().optional() }).optional(),
-  _links: halLinks.optional(),
+  flags: maybe(z.looseObject({ federated_authentication: maybe(z.boolean()) })),
+  _links: maybe(halLinks),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { halLinks } from "../hal/schemas";
+import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
 import { ApiResource } from "./api-resource";
@@ -7,10 +7,10 @@ import { ApiResource } from "./api-resource";
 export const sshKeySchema = z.looseObject({
   uuid: z.string(),
   label: z.string(),
-  fingerprint: z.string().optional(),
+  fingerprint: maybe(z.string()),
   public_key: z.string(),
-  created_at: z.string().nullable().optional(),
-  _links: halLinks.optional(),
+  created_at: maybe(z.string()),
+  _links: maybe(halLinks),
 });
 export type SshKey = z.infer<typeof sshKeySchema>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { halLinks, idString } from "../hal/schemas";
+import { halLinks, idString, maybe } from "../hal/schemas";
 import { registerSecret } from "../http/redact";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
@@ -7,21 +7,17 @@ import { ApiResource } from "./api-resource";
 
 export const sslCertificateSchema = z.looseObject({
   id: idString,
-  label: z.string().nullable().optional(),
-  certificate: z.string().optional(),
+  label: maybe(z.string()),
+  certificate: maybe(z.string()),
   /** Returned in clear text by Acquia: treat as secret. */
-  private_key: z.string().nullable().optional(),
-  ca: z.string().nullable().optional(),
-  flags: z
-    .looseObject({
-      active: z.boolean().optional(),
-      csr: z.boolean().optional(),
-      legacy: z.boolean().optional(),
-    })
-    .optional(),
-  expires_at: z.string().nullable().optional(),
-  domains: z.array(z.string()).nullable().optional(),
-  _links: halLinks.optional(),
+  private_key: maybe(z.string()),
+  ca: maybe(z.string()),
+  flags: maybe(
+    z.looseObject({ active: maybe(z.boolean()), csr: maybe(z.boolean()), legacy: maybe(z.boolean()) }),
+  ),
+  expires_at: maybe(z.string()),
+  domains: maybe(z.array(z.string())),
+  _links: maybe(halLinks),
 });
 export type SslCertificate = z.infer<typeof sslCertificateSchema>;
 

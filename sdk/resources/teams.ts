@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { halLinks } from "../hal/schemas";
+import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
 import { applicationSchema, type Application } from "./applications";
@@ -8,8 +8,8 @@ import { ApiResource } from "./api-resource";
 export const teamSchema = z.looseObject({
   uuid: z.string(),
   name: z.string(),
-  organization: z.looseObject({ uuid: z.string(), name: z.string().optional() }).nullable().optional(),
-  _links: halLinks.optional(),
+  organization: maybe(z.looseObject({ uuid: z.string(), name: maybe(z.string()) })),
+  _links: maybe(halLinks),
 });
 export type Team = z.infer<typeof teamSchema>;
 

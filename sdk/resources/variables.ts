@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { halLinks } from "../hal/schemas";
+import { halLinks, maybe } from "../hal/schemas";
 import { registerSecret } from "../http/redact";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
@@ -8,8 +8,8 @@ import { ApiResource } from "./api-resource";
 /** Acquia returns values in clear text: callers must treat `value` as a secret. */
 export const variableSchema = z.looseObject({
   name: z.string(),
-  value: z.string().nullable().optional(),
-  _links: halLinks.optional(),
+  value: maybe(z.string()),
+  _links: maybe(halLinks),
 });
 export type Variable = z.infer<typeof variableSchema>;
 

@@ -300,7 +300,13 @@ describe("progress of long tasks", () => {
       quietMs: 5_000,
       everyMs: 30_000,
     });
-    const task = { uuid: "n-1", status: "in-progress", label: "Environment added", progress: 40 };
+    const task = {
+      notificationUuid: "n-1",
+      status: "in-progress",
+      label: "Environment added",
+      progress: 40,
+      elapsedMs: 0,
+    };
     now = 4_000;
     report(task);
     expect(lines).toEqual([]);

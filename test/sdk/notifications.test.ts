@@ -1,8 +1,11 @@
 import {
   NotificationFailedError,
   NotificationTimeoutError,
+  OperationTimeoutError,
+  nextPollDelay,
   waitForNotification,
   type Notification,
+  type TaskProgress,
 } from "../../sdk";
 import { clientFor } from "./helpers/client";
 import { json, startTestServer, tokenRoute, type TestServer } from "./helpers/test-server";
@@ -87,11 +90,80 @@ describe("waitForNotification", () => {
     await expect(op.wait()).resolves.toBeUndefined();
   });
 
+  it("without a notification, watches the object through `until` until the change shows", async () => {
+    // Acquia answers some deletes with a message only; the cron is gone a little later.
+    let looks = 0;
+    server.routes.set("DELETE /api/environments/e1/crons/7", (_req, res) =>
+      json(res, 202, { message: "Deleting cron.", _links: { self: { href: `${server.url}/api/x` } } }),
+    );
+    const op = await clientFor(server).crons.delete("e1", "7");
+    expect(op.notificationUuid).toBeUndefined();
+    const seen: TaskProgress[] = [];
+    await op.wait({ ...fast, until: async () => ++looks >= 3, onProgress: (p) => seen.push(p) });
+    expect(looks).toBe(3);
+    expect(seen.map((p) => p.label)).toEqual([
+      "DELETE /environments/e1/crons/7",
+      "DELETE /environments/e1/crons/7",
+    ]);
+  });
+
+  it("without a notification, times out naming the request when the change never shows", async () => {
+    server.routes.set("DELETE /api/environments/e1/crons/7", (_req, res) =>
+      json(res, 202, { message: "Deleting cron." }),
+    );
+    const op = await clientFor(server).crons.delete("e1", "7");
+    const error = await op
+      .wait({ ...fast, timeoutMs: 40, until: async () => false })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OperationTimeoutError);
+    expect((error as Error).message).toMatch(/DELETE \/environments\/e1\/crons\/7 to show/);
+  });
+
   it("accepts a bare notification property as older answers carry", async () => {
     server.routes.set("POST /api/environments/e1/domains", (_req, res) =>
       json(res, 202, { message: "Adding", notification: "n-9" }),
     );
     const op = await clientFor(server).domains.create("e1", "example.com");
     expect(op.notificationUuid).toBe("n-9");
+  });
+});
+
+describe("nextPollDelay", () => {
+  const pacing = { minDelayMs: 1_000, maxDelayMs: 60_000 };
+
+  /** Simulates a task of `durationMs` whose progress rises linearly; returns polls and lag. */
+  function watch(durationMs: number, reportsProgress = true) {
+    let t = pacing.minDelayMs;
+    let polls = 0;
+    let lastProgress: number | undefined;
+    for (;;) {
+      polls++;
+      if (t >= durationMs) return { polls, lagMs: t - durationMs };
+      const progress = reportsProgress ? Math.floor((t / durationMs) * 100) : undefined;
+      const moved = progress !== undefined && progress !== lastProgress;
+      lastProgress = progress;
+      t += nextPollDelay(t, progress, moved, pacing);
+    }
+  }
+
+  it.each([2_000, 20_000, 120_000, 600_000])(
+    "notices a %i ms task within max(1 s, 10 %%) with at most 30 polls",
+    (durationMs) => {
+      const { polls, lagMs } = watch(durationMs);
+      expect(lagMs).toBeLessThanOrEqual(Math.max(1_000, durationMs / 10));
+      expect(polls).toBeLessThanOrEqual(30);
+    },
+  );
+
+  it("without progress, waits a tenth of the time so far (at least the minimum)", () => {
+    expect(nextPollDelay(500, undefined, false, pacing)).toBe(1_000);
+    expect(nextPollDelay(40_000, undefined, false, pacing)).toBe(4_000);
+    expect(watch(120_000, false).lagMs).toBeLessThanOrEqual(12_000);
+  });
+
+  it("ignores a progress figure that did not move, and never exceeds the maximum", () => {
+    expect(nextPollDelay(60_000, 50, false, pacing)).toBe(6_000);
+    expect(nextPollDelay(60_000, 50, true, pacing)).toBe(30_000);
+    expect(nextPollDelay(600_000, 1, true, pacing)).toBe(60_000);
   });
 });

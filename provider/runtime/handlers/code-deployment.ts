@@ -34,7 +34,10 @@ async function deployedRef(ctx: Context, id: string): Promise<string | null | un
 }
 
 async function deploy(ctx: Context, p: Inputs, current: string | null): Promise<void> {
-  if (current !== p.ref) await settle(ctx, ctx.client.code.switch(p.environmentId, p.ref));
+  if (current === p.ref) return;
+  await settle(ctx, ctx.client.code.switch(p.environmentId, p.ref), async () => {
+    return (await deployedRef(ctx, p.environmentId)) === p.ref;
+  });
 }
 
 /**

@@ -47,8 +47,21 @@ export async function unlessNotFound<T>(promise: Promise<T>): Promise<T | undefi
   }
 }
 
-export async function settle(ctx: Context, operation: Promise<Operation>): Promise<void> {
-  await (await operation).wait(ctx.wait);
+/**
+ * Waits for a change to be done: its task completed or, when Acquia answered without one, `done`
+ * (which reads the object: gone after a delete, showing the new values after an update) holds.
+ */
+export async function settle(
+  ctx: Context,
+  operation: Promise<Operation>,
+  done: () => Promise<boolean>,
+): Promise<void> {
+  await (await operation).wait({ ...ctx.wait, until: done });
+}
+
+/** For `settle` after a delete: the object is gone once `current` finds nothing. */
+export function gone(current: () => Promise<unknown>): () => Promise<boolean> {
+  return async () => (await current()) === undefined;
 }
 
 export async function environmentVisible(ctx: Context, id: string): Promise<boolean> {
@@ -84,8 +97,10 @@ export async function createAndReadBack<T>(
   // From here on the object is ours: whatever fails next, it must stay in state.
   ctx.created = true;
   if (outcome.kind === "found") return outcome.existing;
-  await outcome.operation.wait(ctx.wait);
-  return readBack(what, current);
+  let created: T | undefined;
+  // An answer without a notification: the object shows up when the create is done.
+  await outcome.operation.wait({ ...ctx.wait, until: async () => (created = await current()) !== undefined });
+  return created ?? readBack(what, current);
 }
 
 /** Reads back an object a task just changed; Acquia may show it a moment after the task completes. */

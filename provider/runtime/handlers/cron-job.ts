@@ -5,6 +5,7 @@ import {
   createAndReadBack,
   environmentId,
   environmentVisible,
+  gone,
   metaShape,
   settle,
   unlessNotFound,
@@ -54,7 +55,11 @@ async function byId(ctx: Context, p: Inputs, cronId: string): Promise<CronJobOut
 
 async function setEnabled(ctx: Context, p: Inputs, cronId: string, enabled: boolean): Promise<void> {
   const { crons } = ctx.client;
-  await settle(ctx, enabled ? crons.enable(p.environmentId, cronId) : crons.disable(p.environmentId, cronId));
+  await settle(
+    ctx,
+    enabled ? crons.enable(p.environmentId, cronId) : crons.disable(p.environmentId, cronId),
+    async () => (await byId(ctx, p, cronId))?.enabled === enabled,
+  );
 }
 
 export const cronJobHandler: ResourceHandler<Inputs, CronJobOutputs> = {
@@ -97,8 +102,8 @@ export const cronJobHandler: ResourceHandler<Inputs, CronJobOutputs> = {
 
   async update(ctx, id, olds, news) {
     const cronId = olds.cronId ?? id;
-    const changed = (["command", "frequency", "label"] as const).filter((k) => olds[k] !== news[k]);
-    if (changed.length > 0) {
+    const fields = ["command", "frequency", "label"] as const;
+    if (fields.some((k) => olds[k] !== news[k])) {
       await settle(
         ctx,
         ctx.client.crons.update(news.environmentId, cronId, {
@@ -106,6 +111,10 @@ export const cronJobHandler: ResourceHandler<Inputs, CronJobOutputs> = {
           frequency: news.frequency,
           label: news.label,
         }),
+        async () => {
+          const now = await byId(ctx, news, cronId);
+          return now !== undefined && fields.every((k) => now[k] === news[k]);
+        },
       );
     }
     if (olds.enabled !== news.enabled) await setEnabled(ctx, news, cronId, news.enabled);
@@ -113,6 +122,11 @@ export const cronJobHandler: ResourceHandler<Inputs, CronJobOutputs> = {
   },
 
   async delete(ctx, id, props) {
-    await settle(ctx, ctx.client.crons.delete(props.environmentId, props.cronId ?? id));
+    const cronId = props.cronId ?? id;
+    await settle(
+      ctx,
+      ctx.client.crons.delete(props.environmentId, cronId),
+      gone(() => byId(ctx, props, cronId)),
+    );
   },
 };

@@ -6,6 +6,7 @@ import {
   applicationVisible,
   createAndReadBack,
   keyedLookup,
+  gone,
   metaShape,
   settle,
 } from "./common";
@@ -55,6 +56,10 @@ export const databaseHandler: ResourceHandler<Inputs, Inputs> = {
   },
 
   async delete(ctx, _id, props) {
-    await settle(ctx, ctx.client.databases.delete(props.applicationUuid, props.name));
+    await settle(
+      ctx,
+      ctx.client.databases.delete(props.applicationUuid, props.name),
+      gone(() => current(ctx, props)),
+    );
   },
 };

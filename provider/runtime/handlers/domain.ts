@@ -5,6 +5,7 @@ import {
   createAndReadBack,
   environmentId,
   environmentVisible,
+  gone,
   keyedLookup,
   metaShape,
   settle,
@@ -73,6 +74,10 @@ export const domainHandler: ResourceHandler<Inputs, DomainOutputs> = {
   },
 
   async delete(ctx, _id, props) {
-    await settle(ctx, ctx.client.domains.delete(props.environmentId, props.hostname));
+    await settle(
+      ctx,
+      ctx.client.domains.delete(props.environmentId, props.hostname),
+      gone(() => current(ctx, props)),
+    );
   },
 };

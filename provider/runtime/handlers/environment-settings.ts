@@ -100,7 +100,12 @@ async function apply(
       .filter((k) => want[k] !== have[k])
       .map((k) => [API_KEYS[k], want[k]]),
   ) as ApiSettings;
-  if (Object.keys(changes).length > 0) await settle(ctx, ctx.client.environments.updateSettings(id, changes));
+  if (Object.keys(changes).length === 0) return;
+  await settle(ctx, ctx.client.environments.updateSettings(id, changes), async () => {
+    const env = await environment(ctx, id);
+    const now = env ? currentSettings(env) : {};
+    return managed(want).every((k) => now[k] === want[k]);
+  });
 }
 
 async function environment(ctx: Context, id: string): Promise<Environment | undefined> {

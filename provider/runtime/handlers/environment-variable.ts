@@ -5,6 +5,7 @@ import {
   createAndReadBack,
   environmentId,
   environmentVisible,
+  gone,
   keyedLookup,
   metaShape,
   settle,
@@ -33,6 +34,14 @@ async function current(ctx: Context, p: Inputs): Promise<Inputs | undefined> {
   return variable ? { ...p, value: variable.value ?? "" } : undefined;
 }
 
+function setValue(ctx: Context, p: Inputs): Promise<void> {
+  return settle(
+    ctx,
+    ctx.client.variables.update(p.environmentId, { name: p.name, value: p.value }),
+    async () => (await current(ctx, p))?.value === p.value,
+  );
+}
+
 export const environmentVariableHandler: ResourceHandler<Inputs, Inputs> = {
   kind: "EnvironmentVariable",
   inputs,
@@ -50,22 +59,22 @@ export const environmentVariableHandler: ResourceHandler<Inputs, Inputs> = {
       () => current(ctx, p),
     );
     // Adopted through an unknown outcome with another value: converge.
-    if (outs.value !== p.value)
-      await settle(ctx, ctx.client.variables.update(p.environmentId, { name: p.name, value: p.value }));
+    if (outs.value !== p.value) await setValue(ctx, p);
     return { id: idOf(p), outs: p };
   },
 
   parentVisible: (ctx, props) => environmentVisible(ctx, props.environmentId),
 
   async update(ctx, _id, _olds, news) {
-    await settle(
-      ctx,
-      ctx.client.variables.update(news.environmentId, { name: news.name, value: news.value }),
-    );
+    await setValue(ctx, news);
     return news;
   },
 
   async delete(ctx, _id, props) {
-    await settle(ctx, ctx.client.variables.delete(props.environmentId, props.name));
+    await settle(
+      ctx,
+      ctx.client.variables.delete(props.environmentId, props.name),
+      gone(() => current(ctx, props)),
+    );
   },
 };

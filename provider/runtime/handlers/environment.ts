@@ -5,7 +5,7 @@ import {
   applicationUuid,
   applicationVisible,
   createAndReadBack,
-  readBack,
+  gone,
   metaShape,
   settle,
   unlessNotFound,
@@ -105,20 +105,30 @@ export const environmentHandler: ResourceHandler<Inputs, EnvironmentOutputs> = {
   parentVisible: (ctx, props) => applicationVisible(ctx, props.applicationUuid),
 
   async update(ctx, id, olds, news) {
+    const get = () => unlessNotFound(ctx.client.environments.get(id));
     if (olds.label !== news.label) {
-      await settle(ctx, ctx.client.environments.changeLabel(id, news.label));
-      // Acquia answers with a message only: the rename is done once the environment shows it.
-      await readBack(`Environment ${olds.label} renamed to ${news.label}`, async () => {
-        const env = await unlessNotFound(ctx.client.environments.get(id));
-        return env?.label === news.label ? env : undefined;
-      });
+      await settle(
+        ctx,
+        ctx.client.environments.changeLabel(id, news.label),
+        async () => (await get())?.label === news.label,
+      );
     }
-    if (olds.branch !== news.branch) await settle(ctx, ctx.client.code.switch(id, news.branch));
-    const env = await unlessNotFound(ctx.client.environments.get(id));
+    if (olds.branch !== news.branch) {
+      await settle(
+        ctx,
+        ctx.client.code.switch(id, news.branch),
+        async () => (await get())?.vcs?.path === news.branch,
+      );
+    }
+    const env = await get();
     return env ? outsOf(news, env) : { ...olds, ...news };
   },
 
   async delete(ctx, id) {
-    await settle(ctx, ctx.client.environments.delete(id));
+    await settle(
+      ctx,
+      ctx.client.environments.delete(id),
+      gone(() => unlessNotFound(ctx.client.environments.get(id))),
+    );
   },
 };

@@ -8,6 +8,7 @@ import {
   createAndReadBack,
   environmentId,
   environmentVisible,
+  gone,
   metaShape,
   settle,
   unlessNotFound,
@@ -220,8 +221,14 @@ async function byUuid(ctx: Context, env: string, uuid: string) {
 async function converge(ctx: Context, p: Inputs, d: LogForwardingDestination) {
   if ((d.flags?.enabled ?? true) === p.enabled) return d;
   const api = ctx.client.logForwarding;
-  await settle(ctx, p.enabled ? api.enable(p.environmentId, d.uuid) : api.disable(p.environmentId, d.uuid));
-  return (await byUuid(ctx, p.environmentId, d.uuid)) ?? d;
+  let now: LogForwardingDestination | undefined;
+  await settle(
+    ctx,
+    p.enabled ? api.enable(p.environmentId, d.uuid) : api.disable(p.environmentId, d.uuid),
+    async () => ((now = await byUuid(ctx, p.environmentId, d.uuid))?.flags?.enabled ?? true) === p.enabled,
+  );
+  // Read by `until` only when Acquia answered without a task to follow.
+  return now ?? (await byUuid(ctx, p.environmentId, d.uuid)) ?? d;
 }
 
 /** Acquia does not refuse a second destination with the same label, but the label is this resource's key. */
@@ -280,16 +287,26 @@ export const logForwardingDestinationHandler: ResourceHandler<Inputs, LogForward
   async update(ctx, id, olds, news) {
     const uuid = olds.destinationUuid ?? id;
     if (olds.label !== news.label) await refuseTakenLabel(ctx, news, uuid);
-    if (PUT_FIELDS.some((k) => !isDeepStrictEqual(olds[k], news[k])))
-      await settle(ctx, ctx.client.logForwarding.update(news.environmentId, uuid, body(news)));
+    if (PUT_FIELDS.some((k) => !isDeepStrictEqual(olds[k], news[k]))) {
+      await settle(ctx, ctx.client.logForwarding.update(news.environmentId, uuid, body(news)), async () => {
+        const d = await byUuid(ctx, news.environmentId, uuid);
+        const now = d && observed(news, d);
+        return now !== undefined && PUT_FIELDS.every((k) => isDeepStrictEqual(now[k], news[k]));
+      });
+    }
     const d = await byUuid(ctx, news.environmentId, uuid);
     if (!d) throw new Error(`Log forwarding destination ${uuid} is gone: run \`pulumi refresh\``);
     return outsOf(news, await converge(ctx, news, d));
   },
 
   async delete(ctx, id, props) {
+    const uuid = props.destinationUuid ?? id;
     try {
-      await settle(ctx, ctx.client.logForwarding.delete(props.environmentId, props.destinationUuid ?? id));
+      await settle(
+        ctx,
+        ctx.client.logForwarding.delete(props.environmentId, uuid),
+        gone(() => byUuid(ctx, props.environmentId, uuid)),
+      );
     } catch (error) {
       // The spec answers a destination already gone with 409 "does not have a log forwarding destination".
       if (!(isConflict(error) && /does not have a log forwarding destination/i.test(error.detail)))

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SshKey } from "../../../sdk";
 import type { Context, ResourceHandler } from "../handler";
-import { createAndReadBack, metaShape, settle, unlessNotFound } from "./common";
+import { createAndReadBack, gone, metaShape, settle, unlessNotFound } from "./common";
 
 const KEY_TYPE = /^(ssh-(rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9-]+@openssh\.com)$/;
 
@@ -123,6 +123,11 @@ export const sshKeyHandler: ResourceHandler<Inputs, SshKeyOutputs> = {
   },
 
   async delete(ctx, id, props) {
-    await settle(ctx, ctx.client.sshKeys.delete(props.sshKeyUuid ?? id));
+    const uuid = props.sshKeyUuid ?? id;
+    await settle(
+      ctx,
+      ctx.client.sshKeys.delete(uuid),
+      gone(() => unlessNotFound(ctx.client.sshKeys.get(uuid))),
+    );
   },
 };

@@ -8,6 +8,7 @@ import {
   environmentId,
   environmentVisible,
   metaShape,
+  gone,
   settle,
   unlessNotFound,
 } from "./common";
@@ -153,8 +154,14 @@ async function byId(ctx: Context, env: string, id: string): Promise<SslCertifica
 async function setActive(ctx: Context, env: string, cert: SslCertificate, active: boolean) {
   if ((cert.flags?.active ?? false) === active) return cert;
   const api = ctx.client.sslCertificates;
-  await settle(ctx, active ? api.activate(env, cert.id) : api.deactivate(env, cert.id));
-  return (await byId(ctx, env, cert.id)) ?? cert;
+  let now: SslCertificate | undefined;
+  await settle(
+    ctx,
+    active ? api.activate(env, cert.id) : api.deactivate(env, cert.id),
+    async () => ((now = await byId(ctx, env, cert.id))?.flags?.active ?? false) === active,
+  );
+  // Read by `until` only when Acquia answered without a task to follow.
+  return now ?? (await byId(ctx, env, cert.id)) ?? cert;
 }
 
 export const sslCertificateHandler: ResourceHandler<Inputs, SslCertificateOutputs> = {
@@ -211,6 +218,10 @@ export const sslCertificateHandler: ResourceHandler<Inputs, SslCertificateOutput
     if (!cert) return;
     // Acquia refuses to remove the active certificate (409): deactivate it first.
     await setActive(ctx, env, cert, false);
-    await settle(ctx, ctx.client.sslCertificates.delete(env, cert.id));
+    await settle(
+      ctx,
+      ctx.client.sslCertificates.delete(env, cert.id),
+      gone(() => byId(ctx, env, cert.id)),
+    );
   },
 };

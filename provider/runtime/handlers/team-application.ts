@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { ForbiddenError } from "../../../sdk";
 import type { Context, ResourceHandler } from "../handler";
-import { applicationUuid, createAndReadBack, keyedLookup, metaShape, settle, unlessNotFound } from "./common";
+import {
+  applicationUuid,
+  createAndReadBack,
+  gone,
+  keyedLookup,
+  metaShape,
+  settle,
+  unlessNotFound,
+} from "./common";
 
 const inputs = z.object({
   // guid, not uuid: Acquia's ids do not all carry RFC 4122 version bits (see the spec's examples).
@@ -50,7 +58,11 @@ export const teamApplicationHandler: ResourceHandler<Inputs, Inputs> = {
 
   async delete(ctx, _id, props) {
     try {
-      await settle(ctx, ctx.client.teams.removeApplication(props.teamUuid, props.applicationUuid));
+      await settle(
+        ctx,
+        ctx.client.teams.removeApplication(props.teamUuid, props.applicationUuid),
+        gone(() => current(ctx, props)),
+      );
     } catch (error) {
       // Acquia answers 403 for an application that no longer exists: if the team no longer lists
       // it, there is nothing left to remove.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Team } from "../../../sdk";
 import type { Context, ResourceHandler } from "../handler";
-import { createAndReadBack, metaShape, settle, unlessNotFound } from "./common";
+import { createAndReadBack, gone, metaShape, settle, unlessNotFound } from "./common";
 
 const inputs = z.object({
   // guid, not uuid: Acquia's ids do not all carry RFC 4122 version bits (see the spec's examples).
@@ -69,11 +69,22 @@ export const teamHandler: ResourceHandler<Inputs, TeamOutputs> = {
 
   async update(ctx, id, olds, news) {
     const teamUuid = olds.teamUuid ?? id;
-    if (olds.name !== news.name) await settle(ctx, ctx.client.teams.rename(teamUuid, news.name));
+    if (olds.name !== news.name) {
+      await settle(
+        ctx,
+        ctx.client.teams.rename(teamUuid, news.name),
+        async () => (await byUuid(ctx, news, teamUuid))?.name === news.name,
+      );
+    }
     return { ...olds, ...news, teamUuid };
   },
 
   async delete(ctx, id, props) {
-    await settle(ctx, ctx.client.teams.delete(props.teamUuid ?? id));
+    const teamUuid = props.teamUuid ?? id;
+    await settle(
+      ctx,
+      ctx.client.teams.delete(teamUuid),
+      gone(() => byUuid(ctx, props, teamUuid)),
+    );
   },
 };
