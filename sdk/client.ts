@@ -3,6 +3,7 @@ import { requestClientCredentialsToken, scopeFor, type ClientCredentials } from 
 import { sharedTokenCache, tokenCacheKey, type TokenCache } from "./auth/token-cache";
 import { ResponseValidationError, UnauthorizedError, apiErrorFor } from "./errors";
 import { halCollection, itemsOf, linkHref, messageWithLinks } from "./hal/schemas";
+import { sharedRateGate, type RateGate } from "./http/rate-gate";
 import { redact } from "./http/redact";
 import { HttpTransport, type HttpResponse, type TransportOptions } from "./http/transport";
 import { path } from "./internal/path";
@@ -36,6 +37,11 @@ export interface AcquiaCloudClientOptions extends TransportOptions {
   tokenUrl?: string | undefined;
   /** Defaults to the process-wide cache, so every client with the same credentials shares one token. */
   tokenCache?: TokenCache | undefined;
+  /**
+   * Paces requests after a 429. Defaults to the process-wide gate of these credentials, so every
+   * client with them pauses together.
+   */
+  rateGate?: RateGate | undefined;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -89,6 +95,7 @@ export class AcquiaCloudClient implements NotificationReader {
   private readonly transport: HttpTransport;
   private readonly tokens: TokenCache;
   private readonly tokenKey: string;
+  private readonly gate: RateGate;
 
   constructor(options: AcquiaCloudClientOptions) {
     for (const field of ["clientId", "clientSecret"] as const) {
@@ -107,6 +114,9 @@ export class AcquiaCloudClient implements NotificationReader {
     this.transport = new HttpTransport(options);
     this.tokens = options.tokenCache ?? sharedTokenCache();
     this.tokenKey = tokenCacheKey({ ...this.credentials, scope: scopeFor(this.credentials) });
+    this.gate =
+      options.rateGate ??
+      sharedRateGate(`${this.apiUrl} ${this.tokenKey}`, { warn: (line) => options.logger?.warn?.(line) });
   }
 
   /** Fetches (or reuses) a token: proves the credentials work without touching any object. */
@@ -222,6 +232,7 @@ export class AcquiaCloudClient implements NotificationReader {
           },
           body,
           idempotent: options.idempotent,
+          gate: this.gate,
           signal: options.signal,
         },
         displayPath,

@@ -7,9 +7,10 @@ export * from "./errors";
 export { TokenCache, sharedTokenCache, tokenCacheKey, renewalDelayMs } from "./auth/token-cache";
 export type { ClientCredentials } from "./auth/client-credentials";
 export { decideRetry, parseRetryAfter, backoffDelay, defaultRetryOptions } from "./http/retry-policy";
-export type { RetryOptions, AttemptOutcome, RetryDecision } from "./http/retry-policy";
+export type { RetryOptions, AttemptOutcome, RetryDecision, RetryState } from "./http/retry-policy";
 export { redact, registerSecret } from "./http/redact";
 export { Limiter } from "./http/limiter";
+export { RateGate } from "./http/rate-gate";
 export type { Logger, TransportOptions } from "./http/transport";
 export {
   halCollection,

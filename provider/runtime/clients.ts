@@ -1,5 +1,5 @@
 import { AcquiaCloudClient, type Logger } from "../../sdk";
-import type { ResolvedSettings } from "./settings";
+import { configValue, type ResolvedSettings } from "./settings";
 
 const clients = new Map<string, AcquiaCloudClient>();
 
@@ -20,7 +20,15 @@ export function clientFor(settings: ResolvedSettings): AcquiaCloudClient {
   ]);
   let client = clients.get(key);
   if (!client) {
-    client = new AcquiaCloudClient({ ...settings, logger });
+    const budget = Number(
+      configValue("acquia:retryBudgetSeconds") ?? process.env["ACQUIA_RETRY_BUDGET_SECONDS"] ?? NaN,
+    );
+    client = new AcquiaCloudClient({
+      ...settings,
+      logger,
+      // How long one request keeps retrying through 429s and outages (the SDK's default: 5 minutes).
+      ...(budget > 0 ? { retry: { budgetMs: budget * 1000 } } : {}),
+    });
     clients.set(key, client);
   }
   return client;

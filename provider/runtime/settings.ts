@@ -35,6 +35,7 @@ export const CONFIG_KEYS = [
   "acquia:tokenUrl",
   "acquia:timeoutSeconds",
   "acquia:pollIntervalMs",
+  "acquia:retryBudgetSeconds",
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 

@@ -4,8 +4,13 @@
  */
 
 export interface RetryOptions {
-  /** Attempts in total, the first included. */
-  maxAttempts: number;
+  /**
+   * How long one request may keep retrying, from its first attempt: a retry whose wait would end
+   * later is not made. Rate-limit storms and short outages last minutes, not attempts.
+   */
+  budgetMs: number;
+  /** Attempts in total, the first included; unlimited by default (the budget decides). */
+  maxAttempts?: number | undefined;
   /** Delay before the first retry; doubles with each further one. */
   baseDelayMs: number;
   /** Ceiling of the computed back-off. */
@@ -15,7 +20,7 @@ export interface RetryOptions {
 }
 
 export const defaultRetryOptions: Readonly<RetryOptions> = {
-  maxAttempts: 5,
+  budgetMs: 5 * 60_000,
   baseDelayMs: 500,
   maxDelayMs: 15_000,
   maxRetryAfterMs: 60_000,
@@ -31,6 +36,12 @@ export type AttemptOutcome =
 
 export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
 
+/** Where a request stands: the attempt that just ended, and the time since its first began. */
+export interface RetryState {
+  attempt: number;
+  elapsedMs: number;
+}
+
 /** 429 means the request was turned away before any work; 502-504 come from the gateway. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
@@ -42,12 +53,25 @@ const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 export function decideRetry(
   request: { method: string; idempotent?: boolean | undefined },
   outcome: AttemptOutcome,
-  attempt: number,
+  state: RetryState,
   options: RetryOptions = defaultRetryOptions,
   now: () => number = Date.now,
   random: () => number = Math.random,
 ): RetryDecision {
-  if (attempt >= options.maxAttempts) return { retry: false };
+  const decision = whetherToRetry(request, outcome, state.attempt, options, now, random);
+  if (!decision.retry) return decision;
+  if (state.attempt >= (options.maxAttempts ?? Infinity)) return { retry: false };
+  return state.elapsedMs + decision.delayMs <= options.budgetMs ? decision : { retry: false };
+}
+
+function whetherToRetry(
+  request: { method: string; idempotent?: boolean | undefined },
+  outcome: AttemptOutcome,
+  attempt: number,
+  options: RetryOptions,
+  now: () => number,
+  random: () => number,
+): RetryDecision {
   const method = request.method.toUpperCase();
   const idempotent =
     request.idempotent ?? (method === "GET" || method === "PUT" || method === "DELETE" || method === "HEAD");

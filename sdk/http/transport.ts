@@ -2,8 +2,15 @@ import { Agent, errors as undiciErrors, request as undiciRequest, type Dispatche
 import { AcquiaConnectionError, AcquiaTimeoutError } from "../errors";
 import { sleep } from "../internal/sleep";
 import { Limiter, processLimiter } from "./limiter";
+import type { RateGate } from "./rate-gate";
 import { redact } from "./redact";
-import { decideRetry, defaultRetryOptions, type AttemptOutcome, type RetryOptions } from "./retry-policy";
+import {
+  decideRetry,
+  defaultRetryOptions,
+  parseRetryAfter,
+  type AttemptOutcome,
+  type RetryOptions,
+} from "./retry-policy";
 
 export interface Logger {
   debug?(message: string): void;
@@ -29,6 +36,8 @@ export interface HttpRequest {
   body?: string | undefined;
   /** The caller vouches that repeating this request is harmless (see decideRetry). */
   idempotent?: boolean | undefined;
+  /** Paces the request with every other one of its credential set (API requests, not token requests). */
+  gate?: RateGate | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -92,11 +101,14 @@ export class HttpTransport {
   }
 
   async send(request: HttpRequest, displayPath: string): Promise<HttpResponse> {
+    const started = Date.now();
+    let retries = 0;
     for (let attempt = 1; ; attempt++) {
       let outcome: AttemptOutcome;
       let failure: unknown;
       let response: HttpResponse | undefined;
       try {
+        await request.gate?.acquire(request.signal);
         response = await this.limiter.run(() => this.exchange(request));
         outcome = {
           kind: "response",
@@ -108,8 +120,18 @@ export class HttpTransport {
         failure = error;
         outcome = { kind: "network", requestSent: !NOT_SENT_CODES.has(errorCode(error) ?? "") };
       }
-      const decision = decideRetry(request, outcome, attempt, this.retry);
+      const elapsedMs = Date.now() - started;
+      if (outcome.kind === "response" && outcome.status === 429) {
+        const wait = parseRetryAfter(outcome.retryAfter) ?? this.retry.baseDelayMs;
+        request.gate?.rateLimited(
+          Math.min(wait, this.retry.maxRetryAfterMs),
+          `${request.method} ${displayPath}`,
+        );
+      }
+      const decision = decideRetry(request, outcome, { attempt, elapsedMs }, this.retry);
       if (!decision.retry) {
+        if (retries > 0 && response && response.status < 400)
+          this.logger?.debug?.(`${request.method} ${displayPath}: succeeded after ${retries} retries`);
         if (response) return response;
         throw this.connectionError(
           request.method,
@@ -118,12 +140,15 @@ export class HttpTransport {
           outcome.kind === "network" && outcome.requestSent,
         );
       }
-      this.logger?.warn?.(
-        redact(
-          `${request.method} ${displayPath}: ${response ? `HTTP ${response.status}` : `network error ${errorCode(failure) ?? String(failure)}`}` +
-            `, retrying in ${decision.delayMs} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts})`,
-        ),
-      );
+      // One line when a request starts retrying; a 429 is reported once per pause by the gate.
+      if (retries++ === 0 && !(outcome.kind === "response" && outcome.status === 429 && request.gate)) {
+        this.logger?.warn?.(
+          redact(
+            `${request.method} ${displayPath}: ${response ? `HTTP ${response.status}` : `network error ${errorCode(failure) ?? String(failure)}`}` +
+              `, retrying for up to ${Math.round(this.retry.budgetMs / 1000)} s`,
+          ),
+        );
+      }
       await sleep(decision.delayMs, request.signal);
     }
   }

@@ -8,33 +8,38 @@ const options = {
   maxRetryAfterMs: 5_000,
 };
 const now = () => Date.parse("2026-11-28T12:00:00Z");
+const at = (attempt: number, elapsedMs = 0) => ({ attempt, elapsedMs });
 const half = () => 0.5;
 
 describe("decideRetry", () => {
   it.each(["GET", "PUT", "DELETE"])("retries %s on 429, 502, 503, 504", (method) => {
     for (const status of [429, 502, 503, 504]) {
-      expect(decideRetry({ method }, { kind: "response", status }, 1, options, now, half).retry).toBe(true);
+      expect(decideRetry({ method }, { kind: "response", status }, at(1), options, now, half).retry).toBe(
+        true,
+      );
     }
   });
 
   it.each([400, 401, 403, 404, 409, 500, 501])("does not retry status %i", (status) => {
-    expect(decideRetry({ method: "GET" }, { kind: "response", status }, 1, options, now, half)).toEqual({
+    expect(decideRetry({ method: "GET" }, { kind: "response", status }, at(1), options, now, half)).toEqual({
       retry: false,
     });
   });
 
   it("retries a POST only where the server cannot have acted", () => {
     expect(
-      decideRetry({ method: "POST" }, { kind: "response", status: 429 }, 1, options, now, half).retry,
+      decideRetry({ method: "POST" }, { kind: "response", status: 429 }, at(1), options, now, half).retry,
     ).toBe(true);
     expect(
-      decideRetry({ method: "POST" }, { kind: "response", status: 503 }, 1, options, now, half).retry,
+      decideRetry({ method: "POST" }, { kind: "response", status: 503 }, at(1), options, now, half).retry,
     ).toBe(false);
     expect(
-      decideRetry({ method: "POST" }, { kind: "network", requestSent: false }, 1, options, now, half).retry,
+      decideRetry({ method: "POST" }, { kind: "network", requestSent: false }, at(1), options, now, half)
+        .retry,
     ).toBe(true);
     expect(
-      decideRetry({ method: "POST" }, { kind: "network", requestSent: true }, 1, options, now, half).retry,
+      decideRetry({ method: "POST" }, { kind: "network", requestSent: true }, at(1), options, now, half)
+        .retry,
     ).toBe(false);
   });
 
@@ -43,7 +48,7 @@ describe("decideRetry", () => {
       decideRetry(
         { method: "POST", idempotent: true },
         { kind: "response", status: 503 },
-        1,
+        at(1),
         options,
         now,
         half,
@@ -53,7 +58,7 @@ describe("decideRetry", () => {
       decideRetry(
         { method: "POST", idempotent: true },
         { kind: "network", requestSent: true },
-        1,
+        at(1),
         options,
         now,
         half,
@@ -63,18 +68,34 @@ describe("decideRetry", () => {
 
   it("retries idempotent requests after a network error, sent or not", () => {
     expect(
-      decideRetry({ method: "GET" }, { kind: "network", requestSent: true }, 1, options, now, half).retry,
+      decideRetry({ method: "GET" }, { kind: "network", requestSent: true }, at(1), options, now, half).retry,
     ).toBe(true);
     expect(
-      decideRetry({ method: "DELETE" }, { kind: "network", requestSent: false }, 1, options, now, half).retry,
+      decideRetry({ method: "DELETE" }, { kind: "network", requestSent: false }, at(1), options, now, half)
+        .retry,
     ).toBe(true);
   });
 
-  it("stops after maxAttempts", () => {
+  it("keeps retrying while the time budget lasts, and stops when the wait would outlast it", () => {
+    const budget = { ...options, maxAttempts: undefined, budgetMs: 10_000 };
+    const storm = { kind: "response", status: 429, retryAfter: "2" } as const;
+    expect(decideRetry({ method: "GET" }, storm, at(40, 7_000), budget, now, half)).toEqual({
+      retry: true,
+      delayMs: 2_000,
+    });
+    expect(decideRetry({ method: "GET" }, storm, at(41, 9_000), budget, now, half)).toEqual({ retry: false });
     expect(
-      decideRetry({ method: "GET" }, { kind: "response", status: 503 }, 3, options, now, half).retry,
+      decideRetry({ method: "GET" }, { kind: "response", status: 503 }, at(60, 0), budget, now, half).retry,
     ).toBe(true);
-    expect(decideRetry({ method: "GET" }, { kind: "response", status: 503 }, 4, options, now, half)).toEqual({
+  });
+
+  it("stops after maxAttempts when one is set", () => {
+    expect(
+      decideRetry({ method: "GET" }, { kind: "response", status: 503 }, at(3), options, now, half).retry,
+    ).toBe(true);
+    expect(
+      decideRetry({ method: "GET" }, { kind: "response", status: 503 }, at(4), options, now, half),
+    ).toEqual({
       retry: false,
     });
   });
@@ -84,7 +105,7 @@ describe("decideRetry", () => {
       decideRetry(
         { method: "GET" },
         { kind: "response", status: 429, retryAfter: "2" },
-        1,
+        at(1),
         options,
         now,
         Math.random,
@@ -98,7 +119,7 @@ describe("decideRetry", () => {
       decideRetry(
         { method: "GET" },
         { kind: "response", status: 503, retryAfter: date },
-        1,
+        at(1),
         options,
         now,
         Math.random,
@@ -114,7 +135,7 @@ describe("decideRetry", () => {
       decideRetry(
         { method: "GET" },
         { kind: "response", status: 429, retryAfter: "3600" },
-        1,
+        at(1),
         options,
         now,
         half,
@@ -130,7 +151,7 @@ describe("decideRetry", () => {
       decideRetry(
         { method: "GET" },
         { kind: "response", status: 429, retryAfter: "soon" },
-        1,
+        at(1),
         options,
         now,
         half,

@@ -136,3 +136,54 @@ describe("concurrency cap", () => {
     expect(() => new Limiter(0)).toThrow(RangeError);
   });
 });
+
+describe("rate-limit storms and outages", () => {
+  it("rides out a storm of 429s with one shared pause instead of each request hammering", async () => {
+    // For its first 1.2 s the gateway refuses everything with Retry-After: 1.
+    const stormEnds = Date.now() + 1_200;
+    let refused = 0;
+    server.routes.set("GET /api/account", (_req, res) => {
+      if (Date.now() < stormEnds) {
+        refused++;
+        return json(res, 429, { error: "too_many_requests", message: "slow down" }, { "retry-after": "1" });
+      }
+      json(res, 200, { uuid: "acct" });
+    });
+    const warnings: string[] = [];
+    const client = clientFor(server, {
+      retry: { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 1_000 },
+      logger: { warn: (line) => warnings.push(line) },
+    });
+    const results = await Promise.all(Array.from({ length: 8 }, () => client.account.get()));
+    expect(results.every((r) => r.uuid === "acct")).toBe(true);
+    // Each of eight requests retrying on its own would have been refused twice (16 in all).
+    expect(refused).toBeLessThanOrEqual(10);
+    expect(warnings.filter((w) => /pausing every request/.test(w)).length).toBeLessThanOrEqual(2);
+    expect(warnings.every((w) => /pausing every request/.test(w))).toBe(true);
+  }, 20_000);
+
+  it("keeps retrying a PUT through a burst of 502/503 longer than five attempts", async () => {
+    let n = 0;
+    server.routes.set("PUT /api/environments/e1/variables/A", (_req, res) => {
+      if (++n <= 8) return json(res, n % 2 ? 503 : 502, { error: "system", message: "unavailable" });
+      json(res, 202, { message: "Updating" });
+    });
+    const warnings: string[] = [];
+    const client = clientFor(server, { logger: { warn: (line) => warnings.push(line) } });
+    await expect(client.variables.update("e1", { name: "A", value: "b" })).resolves.toBeDefined();
+    expect(n).toBe(9);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/PUT \/environments\/e1\/variables\/A: HTTP 503, retrying for up to 300 s/);
+  });
+
+  it("gives up once the time budget is spent, with the last answer", async () => {
+    server.routes.set("GET /api/account", (_req, res) =>
+      json(res, 503, { error: "system", message: "unavailable" }),
+    );
+    const client = clientFor(server, { retry: { baseDelayMs: 20, maxDelayMs: 20, budgetMs: 150 } });
+    const started = Date.now();
+    await expect(client.account.get()).rejects.toMatchObject({ status: 503 });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(calls("/api/account")).toBeGreaterThan(2);
+  });
+});
