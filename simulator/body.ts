@@ -80,3 +80,28 @@ export function parseBody(raw: Buffer, contentType: string | undefined): Record<
   }
   throw new BodyError(`Unsupported content type ${type}: send JSON or application/x-www-form-urlencoded.`);
 }
+
+// Field readers for parsed bodies: JSON and form bodies carry the same fields with different types.
+
+/** A scalar field as text (form fields are text; JSON may send numbers or booleans). */
+export function stringField(body: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const value = body[name];
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+/** A list field from JSON (`["a"]`) or a form (`databases[]=a`, or a single `databases=a`). */
+export function listField(body: Readonly<Record<string, unknown>>, name: string): string[] | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return value.map((v) => String(v));
+  if (typeof value === "string") return value === "" ? [] : [value];
+  return undefined;
+}
+
+/** A flag from JSON (`true`, `1`) or a form (`"true"`, `"1"`); anything else is false. */
+export function booleanField(body: Readonly<Record<string, unknown>>, name: string): boolean {
+  const value = body[name];
+  return value === true || value === "true" || value === "1" || value === 1;
+}

@@ -1,7 +1,6 @@
 import type { SimulatorCore } from "./core";
 import type { TaskFault } from "./faults";
-import type { NotificationRecord, TokenRecord } from "./model";
-import type { TaskSpec } from "./tasks";
+import type { TokenRecord } from "./model";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
@@ -93,19 +92,4 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
-}
-
-/** Where a task on an environment is filed: its application's organization and the environment. */
-export function onEnvironment(
-  environment: { id: string },
-  application: { organizationUuid: string },
-): Pick<TaskSpec, "organizationUuid" | "context"> {
-  return {
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
-  };
-}
-
-export function startTask(ctx: RouteContext, spec: TaskSpec): NotificationRecord {
-  return ctx.core.tasks.start(spec, ctx.taskFault);
 }

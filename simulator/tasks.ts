@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TaskFault } from "./faults";
 import type { NotificationRecord, StoreOp } from "./model";
+import type { RouteContext } from "./router";
 import type { Store } from "./store";
 import { isoNow } from "./time";
 
@@ -100,4 +101,20 @@ export class TaskRunner {
     record.completedAt = isoNow();
     this.store.save();
   }
+}
+
+/** Where a task on an environment is filed: its application's organization and the environment. */
+export function onEnvironment(
+  environment: { id: string },
+  application: { organizationUuid: string },
+): Pick<TaskSpec, "organizationUuid" | "context"> {
+  return {
+    organizationUuid: application.organizationUuid,
+    context: { environment: { ids: [environment.id] } },
+  };
+}
+
+/** Starts the task a route accepted, applying the request's matched task fault, if any. */
+export function startTask(ctx: RouteContext, spec: TaskSpec): NotificationRecord {
+  return ctx.core.tasks.start(spec, ctx.taskFault);
 }

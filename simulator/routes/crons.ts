@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { environmentStub, requireEnvironment, type EnvironmentScope } from "../access";
+import { accepted, ok } from "../answers";
+import { stringField } from "../body";
 import {
   ApiError,
   NOT_FOUND,
@@ -9,9 +11,10 @@ import {
   notFound,
   validationFailed,
 } from "../errors";
-import { accepted, collection, link, ok, segment, stringField } from "../hal";
+import { collection, link, segment } from "../hal";
 import type { CronRecord, EnvironmentRecord } from "../model";
-import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
+import type { Route, RouteContext } from "../router";
+import { onEnvironment, startTask } from "../tasks";
 
 const LABEL_IN_USE = "The label for the cron is already used by another cron. Please choose another label.";
 const INVALID_FREQUENCY = "The cron frequency does not appear to be valid.";

@@ -1,9 +1,12 @@
 import { environmentStub, requireApplication, requireEnvironment } from "../access";
+import { accepted, ok } from "../answers";
+import { stringField } from "../body";
 import { NOT_FOUND, missingParameter, notFound, validationFailed } from "../errors";
-import { accepted, collection, link, ok, segment, stringField } from "../hal";
+import { collection, link, segment } from "../hal";
 import type { EnvironmentDatabaseRecord, EnvironmentRecord, StoreOp } from "../model";
-import { startTask, type Route, type RouteContext } from "../router";
+import type { Route, RouteContext } from "../router";
 import { databasePassword } from "../seed";
+import { startTask } from "../tasks";
 
 const DB_HOST = "dbmaster-acme.internal.acquia-sites.com";
 

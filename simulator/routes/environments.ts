@@ -1,9 +1,12 @@
 import { requireEnvironment } from "../access";
+import { accepted, ok } from "../answers";
+import { stringField } from "../body";
 import { ApiError, forbidden, missingParameter, validationFailed } from "../errors";
-import { accepted, ok, segment, stringField } from "../hal";
+import { segment } from "../hal";
 import type { CollectionName, PhpConfiguration, StoreOp } from "../model";
-import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
+import type { Route, RouteContext } from "../router";
 import { defaultPhpConfiguration } from "../seed";
+import { onEnvironment, startTask } from "../tasks";
 import { renderEnvironment } from "./render";
 
 type IntegerSetting = Exclude<keyof PhpConfiguration, "version">;

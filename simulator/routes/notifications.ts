@@ -1,6 +1,7 @@
 import { guardOrganization } from "../access";
+import { ok } from "../answers";
 import { NOT_FOUND, notFound } from "../errors";
-import { link, ok } from "../hal";
+import { link } from "../hal";
 import type { Route } from "../router";
 
 export const notificationRoutes: Route[] = [

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { requireOrganization } from "../access";
+import { ok } from "../answers";
+import { stringField } from "../body";
 import { conflict, missingParameter, validationFailed } from "../errors";
-import { collection, ok, stringField } from "../hal";
+import { collection } from "../hal";
 import type { Route } from "../router";
 import { isoNow } from "../time";
 import { renderApplication, renderOrganization, renderTeam } from "./render";

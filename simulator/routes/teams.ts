@@ -1,6 +1,8 @@
 import { guardOrganization, requireTeam } from "../access";
+import { ok } from "../answers";
+import { stringField } from "../body";
 import { ApiError, conflict, missingParameter, notFound } from "../errors";
-import { collection, ok, stringField } from "../hal";
+import { collection } from "../hal";
 import type { ApplicationRecord } from "../model";
 import type { Route, RouteContext } from "../router";
 import { isoNow } from "../time";
