@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { parseArgs } from "node:util";
 import {
   DEFAULT_HOST,
   DEFAULT_TASK_DURATION_MS,
@@ -41,45 +42,51 @@ function numberOption(flag: string, raw: string, integer: boolean, min: number, 
   return value;
 }
 
+/** The CLI's options as `node:util` parseArgs declares them; every value is validated below. */
+const OPTIONS = {
+  host: { type: "string" },
+  port: { type: "string" },
+  "token-ttl": { type: "string" },
+  latency: { type: "string" },
+  "task-duration": { type: "string" },
+  state: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function parseFlags(argv: readonly string[]): ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>> {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
+  } catch (error) {
+    // parseArgs names the offending flag ("Unknown option '--bogus'"); those are usage errors.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_")) {
+      throw new UsageError((error as Error).message.split("\n")[0] ?? String(error));
+    }
+    throw error;
+  }
+}
+
 export function parseArguments(argv: readonly string[]): SimulatorOptions | "help" {
+  const { values } = parseFlags(argv);
+  if (values.help === true) return "help";
   const options: SimulatorOptions = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (arg === "-h" || arg === "--help") return "help";
-    const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    const known = ["--host", "--port", "--token-ttl", "--latency", "--task-duration", "--state"];
-    if (!known.includes(flag)) throw new UsageError(`unknown option ${flag}.`);
-    let value: string | undefined;
-    if (eq > 0 && arg.startsWith("--")) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      if (value === undefined || value.startsWith("--"))
-        throw new UsageError(`option ${flag} requires a value.`);
-      i++;
-    }
-    switch (flag) {
-      case "--host":
-        if (value.trim() === "") throw new UsageError("--host must not be empty.");
-        options.host = value;
-        break;
-      case "--port":
-        options.port = numberOption(flag, value, true, 0, 65535);
-        break;
-      case "--token-ttl":
-        options.tokenTtlSeconds = numberOption(flag, value, false, 0.001, 86400 * 365);
-        break;
-      case "--latency":
-        options.latencyMs = numberOption(flag, value, false, 0, 600_000);
-        break;
-      case "--task-duration":
-        options.taskDurationMs = numberOption(flag, value, false, 0, 86_400_000);
-        break;
-      case "--state":
-        if (value.trim() === "") throw new UsageError("--state must name a file.");
-        options.stateFile = value;
-        break;
-    }
+  if (values.host !== undefined) {
+    if (values.host.trim() === "") throw new UsageError("--host must not be empty.");
+    options.host = values.host;
+  }
+  if (values.port !== undefined) options.port = numberOption("--port", values.port, true, 0, 65535);
+  if (values["token-ttl"] !== undefined) {
+    options.tokenTtlSeconds = numberOption("--token-ttl", values["token-ttl"], false, 0.001, 86400 * 365);
+  }
+  if (values.latency !== undefined) {
+    options.latencyMs = numberOption("--latency", values.latency, false, 0, 600_000);
+  }
+  if (values["task-duration"] !== undefined) {
+    options.taskDurationMs = numberOption("--task-duration", values["task-duration"], false, 0, 86_400_000);
+  }
+  if (values.state !== undefined) {
+    if (values.state.trim() === "") throw new UsageError("--state must name a file.");
+    options.stateFile = values.state;
   }
   return options;
 }
