@@ -37,7 +37,7 @@ export class TaskRunner {
       description: spec.description,
       createdAt: isoNow(now),
       createdAtMs: now,
-      dueAtMs: now + this.durationMs,
+      dueAtMs: now + (outcome?.durationMs ?? this.durationMs),
       completedAt: null,
       status: "in-progress",
       failureMessage: outcome?.failureMessage ?? null,

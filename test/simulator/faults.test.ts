@@ -133,6 +133,36 @@ describe("fault rules", () => {
     expect((await api.get(`${variables}/STALLED_VAR`)).status).toBe(404);
   });
 
+  it("gives one kind of task its own duration; only a request that starts a task uses the rule up", async () => {
+    await addFaults([{ method: "POST", path: "/api/environments/*/variables", taskDurationMs: 400 }]);
+    expect((await api.get(variables)).status).toBe(200);
+    const slow = await api.post(variables, { name: "SLOW_VAR", value: "1" });
+    const other = await api.post(`/environments/${sim.environments.dev}/domains`, {
+      hostname: "fast.example.com",
+    });
+    expect(await api.settle(other)).toMatchObject({ status: "completed" });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((await api.get(notificationHref(slow))).body).toMatchObject({ status: "in-progress" });
+    const started = Date.now();
+    expect(await api.settle(slow)).toMatchObject({ status: "completed" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    // Used up: the next task of the same kind takes the simulator's default duration again.
+    const next = await api.post(variables, { name: "NEXT_VAR", value: "1" });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await api.get(notificationHref(next))).body).toMatchObject({ status: "completed" });
+    expect((await control(sim, "GET", "faults")).body).toEqual([]);
+  });
+
+  it("fails a task after the duration a rule gives it", async () => {
+    await addFaults([
+      { method: "POST", path: "/api/environments/*/variables", failTask: true, taskDurationMs: 200 },
+    ]);
+    const accepted = await api.post(variables, { name: "LATE_FAILURE", value: "1" });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await api.get(notificationHref(accepted))).body).toMatchObject({ status: "in-progress" });
+    expect(await api.settle(accepted)).toMatchObject({ status: "failed" });
+  });
+
   it("faults the token endpoint too, in Okta's shape", async () => {
     await addFaults([{ path: "/accounts/api/auth/oauth/token", status: 503 }]);
     const response = await requestToken(sim);
@@ -152,6 +182,10 @@ describe("fault rules", () => {
       [[{ failTask: true, stallTask: true }], /cannot both/],
       [[{ failTask: true, delayMs: 5 }], /failTask\/stallTask/],
       [[{ status: 500, times: -1 }], /times/],
+      [[{ stallTask: true, taskDurationMs: 5 }], /cannot both stall the task and set its duration/],
+      [[{ taskDurationMs: -1 }], /taskDurationMs must be/],
+      [[{ taskDurationMs: 5, retryAfter: 1 }], /taskDurationMs act on the accepted request's task/],
+      [[{ path: "/api/account", body: {} }], /body needs a status/],
       [[], /array/],
       [[42], /object/],
     ];
