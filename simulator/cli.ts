@@ -7,12 +7,15 @@ import {
   startSimulator,
   type SimulatorOptions,
 } from "./index";
+import { MAX_REQUESTS_PER_SECOND } from "./rate-limit";
+import { REALISM_RULES, isRealismRule, type RealismOption } from "./realism";
 
 const USAGE = `Usage: acquia-cloud-simulator [options]
 
 A local, stateful simulator of the Acquia Cloud Platform API v2 and its OAuth token endpoint.
 When ready it prints one JSON line (url, apiUrl, tokenUrl, demo credentials, seeded ids) to stdout;
-request logs go to stderr.
+request logs go to stderr. Control endpoints (stats, faults, realism, rate-limit, tokens,
+tokens/expire, credentials/rotate, state, reset, info) live under <url>/__simulator/.
 
 Options:
   --host HOST             interface to bind (default ${DEFAULT_HOST})
@@ -21,6 +24,11 @@ Options:
   --latency MS            delay added to every API and token request (default 0)
   --task-duration MS      how long asynchronous tasks stay in progress (default ${DEFAULT_TASK_DURATION_MS})
   --state FILE            load state from FILE if it exists and save every change to it
+  --realism RULES         answer like Acquia where it differs from the spec's examples: all
+                          (default), none, or a comma-separated list of
+                          ${REALISM_RULES.join(", ")}
+  --rate-limit N          answer API requests past N per second with 429 and Retry-After
+                          (default: no limit; token requests are never limited)
   -h, --help              show this help
 `;
 
@@ -50,6 +58,8 @@ const OPTIONS = {
   latency: { type: "string" },
   "task-duration": { type: "string" },
   state: { type: "string" },
+  realism: { type: "string" },
+  "rate-limit": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -88,7 +98,33 @@ export function parseArguments(argv: readonly string[]): SimulatorOptions | "hel
     if (values.state.trim() === "") throw new UsageError("--state must name a file.");
     options.stateFile = values.state;
   }
+  if (values.realism !== undefined) options.realism = realismOption(values.realism);
+  if (values["rate-limit"] !== undefined) {
+    const requestsPerSecond = numberOption(
+      "--rate-limit",
+      values["rate-limit"],
+      true,
+      1,
+      MAX_REQUESTS_PER_SECOND,
+    );
+    options.rateLimit = { requestsPerSecond };
+  }
   return options;
+}
+
+/** `all`, `none`, or a comma-separated list of realism rules. */
+function realismOption(raw: string): RealismOption {
+  const value = raw.trim();
+  if (value === "all") return true;
+  if (value === "none") return false;
+  const rules = value.split(",").map((rule) => rule.trim());
+  const unknown = rules.filter((rule) => !isRealismRule(rule));
+  if (value === "" || unknown.length > 0) {
+    throw new UsageError(
+      `--realism takes all, none or a comma-separated list of ${REALISM_RULES.join(", ")}; got "${raw}".`,
+    );
+  }
+  return rules.filter(isRealismRule);
 }
 
 async function main(): Promise<void> {

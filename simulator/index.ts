@@ -1,4 +1,7 @@
+import { SimulatorControl } from "./control-client";
 import { SimulatorCore } from "./core";
+import { rateLimitProblem } from "./rate-limit";
+import { realismRules, type RealismOption } from "./realism";
 import { SEED } from "./seed";
 import { API_PREFIX, HttpServer, TOKEN_PATH } from "./server";
 
@@ -15,6 +18,13 @@ export interface SimulatorOptions {
   taskDurationMs?: number;
   /** JSON file to load state from (if it exists) and write every change to. Default: in memory only. */
   stateFile?: string;
+  /**
+   * Answer like Acquia where it differs from the spec's examples: `true` (default) applies every
+   * realism rule, `false` none, a list only those (see REALISM_RULES).
+   */
+  realism?: RealismOption;
+  /** An API gateway's request limit: past it, API requests answer 429 with Retry-After. Default none. */
+  rateLimit?: { requestsPerSecond: number };
   /** Receives one line per request (method, path, status, duration) — never a secret or token. */
   logger?: (line: string) => void;
 }
@@ -51,6 +61,8 @@ export interface Simulator {
   readonly applicationUuid: string;
   readonly federatedApplicationUuid: string;
   readonly environments: SimulatorEnvironments;
+  /** A client of this simulator's control endpoints (stats, faults, realism, rate limit, reset, …). */
+  readonly control: SimulatorControl;
   readyLine(): SimulatorReadyLine;
   /** Closes the server and every open connection; pending tasks are dropped (persisted ones resume). */
   stop(): Promise<void>;
@@ -86,7 +98,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     86_400_000,
   );
 
-  const core = new SimulatorCore({ stateFile: options.stateFile, tokenTtlSeconds, taskDurationMs });
+  const realism = realismRules(options.realism);
+  const requestsPerSecond = options.rateLimit?.requestsPerSecond ?? null;
+  const problem = rateLimitProblem(requestsPerSecond);
+  if (problem !== null) throw new RangeError(`rateLimit.${problem}`);
+
+  const core = new SimulatorCore({
+    stateFile: options.stateFile,
+    tokenTtlSeconds,
+    taskDurationMs,
+    realism,
+    requestsPerSecond,
+  });
   let readyLine: () => SimulatorReadyLine = () => {
     throw new Error("The simulator is not listening yet.");
   };
@@ -134,6 +157,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     applicationUuid: SEED.applicationUuid,
     federatedApplicationUuid: SEED.federatedApplicationUuid,
     environments: { ...SEED.environments },
+    control: new SimulatorControl(url),
     readyLine: () => readyLine(),
     stop: () => {
       stopped ??= (async () => {
@@ -146,3 +170,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 }
 
 export { SEED, SEED_CREDENTIALS } from "./seed";
+export { REALISM_RULES, type RealismOption, type RealismRule } from "./realism";
+export type { StatsSnapshot, TaskStats } from "./stats";
+export type { IssuedToken } from "./auth";
+export type { State as SimulatorState } from "./model";
+export {
+  SimulatorControl,
+  SimulatorControlError,
+  type ActiveFaultRule,
+  type ControlResponse,
+  type FaultRuleInput,
+} from "./control-client";

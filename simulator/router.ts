@@ -7,6 +7,8 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 export interface RouteContext {
   readonly core: SimulatorCore;
   readonly method: HttpMethod;
+  /** The matched operation as method and spec path template, e.g. `PUT /environments/{environmentId}`. */
+  readonly route: string;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly body: Readonly<Record<string, unknown>>;

@@ -34,6 +34,12 @@ export interface HttpServerOptions {
   info: () => unknown;
 }
 
+/** What an API gateway answers a client over its request limit (with a Retry-After header). */
+const TOO_MANY_REQUESTS = {
+  error: "too_many_requests",
+  message: "Too many requests. Please try again later.",
+};
+
 /** The default body of an injected status, shaped like the real service's errors. */
 function faultBody(rule: FaultRule, isToken: boolean): unknown {
   if (rule.body !== undefined) return rule.body;
@@ -48,8 +54,7 @@ function faultBody(rule: FaultRule, isToken: boolean): unknown {
       errorCauses: [],
     };
   }
-  if (status === 429)
-    return { error: "too_many_requests", message: "Too many requests. Please try again later." };
+  if (status === 429) return TOO_MANY_REQUESTS;
   if (status === 503) {
     return { error: "system", message: "This action is currently unavailable. Please try again later." };
   }
@@ -105,6 +110,9 @@ export class HttpServer {
     const url = new URL(request.url ?? "/", "http://simulator.invalid");
     const path = url.pathname;
     response.setHeader("X-Request-Id", randomUUID());
+    const isApi = path === API_PREFIX || path.startsWith(`${API_PREFIX}/`);
+    // In flight from arrival until the answer is written (stats.peakInFlight).
+    if (isApi) this.core.stats.apiRequestStarted();
     let outcome: Outcome;
     try {
       const raw = await readRawBody(request);
@@ -113,7 +121,7 @@ export class HttpServer {
         outcome = { ...result, contentType: JSON_TYPE };
       } else if (path === TOKEN_PATH) {
         outcome = await this.token(method, path, raw, request);
-      } else if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) {
+      } else if (isApi) {
         outcome = await this.api(method, path, url, raw, request);
       } else {
         outcome = {
@@ -132,14 +140,16 @@ export class HttpServer {
       // Resetting (RST) rather than closing shows the client a connection error, like a dropped link.
       request.socket.resetAndDestroy();
     } else {
+      this.core.stats.answered(outcome.status);
       this.send(response, outcome);
     }
+    if (isApi) this.core.stats.apiRequestFinished();
     const elapsed = Math.round(performance.now() - started);
     this.options.logger?.(`${method} ${path} ${outcome === "reset" ? "RESET" : outcome.status} ${elapsed}ms`);
   }
 
   private async token(method: string, path: string, raw: Buffer, request: IncomingMessage): Promise<Outcome> {
-    this.core.stats.tokenRequests++;
+    this.core.stats.tokenRequest();
     return this.withFaults(method, path, true, request, () => {
       if (method !== "POST") {
         return {
@@ -168,8 +178,20 @@ export class HttpServer {
   ): Promise<Outcome> {
     const apiPath = path.slice(API_PREFIX.length) || "/";
     const lookup = this.router.lookup(method, apiPath);
-    this.core.stats.requests++;
-    if (lookup.kind === "match") this.core.countRoute(`${method} ${lookup.match.route.template}`);
+    const route = lookup.kind === "match" ? `${method} ${lookup.match.route.template}` : null;
+    this.core.stats.apiRequest(route);
+    // The gateway refuses at arrival, before the request reaches the API (and its fault rules).
+    const admission = this.core.rateLimiter.admit();
+    if (!admission.admitted) {
+      await sleep(this.options.latencyMs, this.stopping.signal);
+      if (this.stopping.signal.aborted || request.socket.destroyed) return "reset";
+      return {
+        status: 429,
+        body: TOO_MANY_REQUESTS,
+        headers: { "Retry-After": String(admission.retryAfterSeconds) },
+        contentType: HAL_JSON,
+      };
+    }
     return this.withFaults(method, path, false, request, (taskFault) => {
       const token = this.core.auth.authenticate(request.headers.authorization);
       const body = parseBody(raw, request.headers["content-type"]);
@@ -184,6 +206,7 @@ export class HttpServer {
       const ctx: RouteContext = {
         core: this.core,
         method: method as HttpMethod,
+        route: `${method} ${lookup.match.route.template}`,
         params: lookup.match.params,
         query: url.searchParams,
         search: url.search,

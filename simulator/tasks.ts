@@ -14,6 +14,12 @@ export interface TaskSpec {
   ops: StoreOp[];
 }
 
+/** Told when a task starts and when it ends (the simulator's stats). */
+export interface TaskListener {
+  started(record: NotificationRecord): void;
+  ended(record: NotificationRecord, atMs: number): void;
+}
+
 /**
  * Acquia's asynchronous operations: a request is accepted with a notification, and its change becomes
  * visible only when that notification completes, `taskDurationMs` later.
@@ -24,6 +30,7 @@ export class TaskRunner {
   constructor(
     private readonly store: Store,
     private readonly durationMs: number,
+    private readonly listener: TaskListener,
   ) {}
 
   start(spec: TaskSpec, fault: TaskFault | null): NotificationRecord {
@@ -52,6 +59,7 @@ export class TaskRunner {
     };
     this.store.state.notifications[record.uuid] = record;
     this.store.save();
+    this.listener.started(record);
     this.schedule(record);
     return record;
   }
@@ -98,8 +106,10 @@ export class TaskRunner {
       this.store.apply(record.ops);
       record.status = "completed";
     }
-    record.completedAt = isoNow();
+    const now = Date.now();
+    record.completedAt = isoNow(now);
     this.store.save();
+    this.listener.ended(record, now);
   }
 }
 

@@ -12,6 +12,7 @@ export const notificationRoutes: Route[] = [
       const record = ctx.core.store.state.notifications[ctx.params.notificationUuid ?? ""];
       if (record === undefined) throw notFound(NOT_FOUND.notification);
       if (record.organizationUuid !== null) guardOrganization(ctx, record.organizationUuid);
+      ctx.core.stats.notificationRead(record);
       return ok({
         uuid: record.uuid,
         event: record.event,

@@ -1,7 +1,6 @@
 import type { Simulator } from "../../simulator";
 import {
   Api,
-  control,
   ed25519PublicKey,
   items,
   notificationHref,
@@ -218,12 +217,12 @@ const cases: AsyncCase[] = [
 ];
 
 afterEach(async () => {
-  await control(sim, "DELETE", "faults");
+  await sim.control.clearFaults();
 });
 
 describe.each(cases)("$name", ({ method, path, request, applied }) => {
   it("changes nothing while its notification is in progress", async () => {
-    await control(sim, "POST", "faults", [{ method, path, stallTask: true }]);
+    await sim.control.addFaults([{ method, path, stallTask: true }]);
     const accepted = await request();
     expect(accepted.status).toBe(202);
     expect((await api.get(notificationHref(accepted))).body).toMatchObject({ status: "in-progress" });
@@ -231,7 +230,7 @@ describe.each(cases)("$name", ({ method, path, request, applied }) => {
   });
 
   it("changes nothing when its task fails", async () => {
-    await control(sim, "POST", "faults", [{ method, path, failTask: "Simulated failure." }]);
+    await sim.control.addFaults([{ method, path, failTask: "Simulated failure." }]);
     const accepted = await request();
     expect(await api.settle(accepted)).toMatchObject({ status: "failed", description: "Simulated failure." });
     expect(await applied()).toBe(false);

@@ -122,6 +122,8 @@ describeCli("acquia-cloud-simulator CLI", () => {
       [["--port", "70000"], "--port"],
       [["--latency"], "--latency"],
       [["--task-duration=-5"], "--task-duration"],
+      [["--realism", "everything"], "--realism"],
+      [["--rate-limit", "none"], "--rate-limit"],
     ] as const) {
       const result = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 10_000 });
       expect({ args, status: result.status }).toEqual({ args, status: 2 });
@@ -133,6 +135,8 @@ describeCli("acquia-cloud-simulator CLI", () => {
   it("prints usage for --help", () => {
     const result = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8", timeout: 10_000 });
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("--task-duration");
+    for (const flag of ["--task-duration", "--realism", "--rate-limit", "--state", "--latency"]) {
+      expect(result.stdout).toContain(flag);
+    }
   });
 });

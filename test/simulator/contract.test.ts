@@ -7,7 +7,6 @@ import { locateAcquiaSpec } from "../helpers/acquia-spec";
 import {
   Api,
   SPEC_EXAMPLE_PUBLIC_KEY,
-  control,
   items,
   notificationHref,
   selfSignedCertificate,
@@ -662,7 +661,7 @@ describeContract("responses validate against the official spec", () => {
     ctx.org = ctx.sim.organizationUuid;
   });
   afterAll(async () => {
-    await control(ctx.sim, "DELETE", "faults");
+    await ctx.sim.control.clearFaults();
     await ctx.sim.stop();
   });
 

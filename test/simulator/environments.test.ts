@@ -1,5 +1,5 @@
 import type { Simulator } from "../../simulator";
-import { Api, control, items, notificationHref, start } from "./helpers";
+import { Api, items, notificationHref, start } from "./helpers";
 
 let sim: Simulator;
 let api: Api;
@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 afterEach(async () => {
-  await control(sim, "DELETE", "faults");
+  await sim.control.clearFaults();
 });
 
 describe("applications", () => {
@@ -127,7 +127,7 @@ describe("continuous delivery environments", () => {
   });
 
   it("leaves no environment behind when the creation task fails", async () => {
-    await control(sim, "POST", "faults", [
+    await sim.control.addFaults([
       { method: "POST", path: "/api/applications/*/environments", failTask: "Provisioning failed." },
     ]);
     const accepted = await api.post(`/applications/${sim.applicationUuid}/environments`, {

@@ -1,6 +1,6 @@
 import type { Simulator } from "../../simulator";
 import { globToRegExp } from "../../simulator/faults";
-import { Api, control, notificationHref, requestToken, start, stats } from "./helpers";
+import { Api, control, notificationHref, requestToken, start } from "./helpers";
 
 let sim: Simulator;
 let api: Api;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 afterEach(async () => {
-  await control(sim, "DELETE", "faults");
+  await sim.control.clearFaults();
 });
 
 async function addFaults(rules: unknown): Promise<void> {
@@ -68,16 +68,16 @@ describe("fault rules", () => {
 
   it("resets the connection before applying the request: nothing changes", async () => {
     await addFaults([{ method: "POST", path: "/api/environments/*/variables", resetConnection: "before" }]);
-    const before = await stats(sim);
+    const before = await sim.control.stats();
     await expect(api.post(variables, { name: "RESET_BEFORE", value: "1" })).rejects.toThrow();
-    const after = await stats(sim);
+    const after = await sim.control.stats();
     expect(after.byRoute["POST /environments/{environmentId}/variables"]).toBe(
       (before.byRoute["POST /environments/{environmentId}/variables"] ?? 0) + 1,
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await api.get(`${variables}/RESET_BEFORE`)).status).toBe(404);
-    const state = await control(sim, "GET", "state");
-    expect(JSON.stringify(state.body.notifications)).not.toContain("RESET_BEFORE");
+    const state = await sim.control.state();
+    expect(JSON.stringify(state.notifications)).not.toContain("RESET_BEFORE");
   });
 
   it("resets the connection after applying the request: the change still happens", async () => {
@@ -94,7 +94,7 @@ describe("fault rules", () => {
 
     await addFaults([{ path: "/api/account", status: 502, times: 0 }]);
     for (let i = 0; i < 4; i++) expect((await api.get("/account")).status).toBe(502);
-    expect((await control(sim, "DELETE", "faults")).status).toBe(200);
+    await sim.control.clearFaults();
     expect((await api.get("/account")).status).toBe(200);
   });
 
@@ -150,7 +150,7 @@ describe("fault rules", () => {
     const next = await api.post(variables, { name: "NEXT_VAR", value: "1" });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await api.get(notificationHref(next))).body).toMatchObject({ status: "completed" });
-    expect((await control(sim, "GET", "faults")).body).toEqual([]);
+    expect(await sim.control.listFaults()).toEqual([]);
   });
 
   it("fails a task after the duration a rule gives it", async () => {
@@ -196,7 +196,7 @@ describe("fault rules", () => {
     }
     const notJson = await fetch(`${sim.url}/__simulator/faults`, { method: "POST", body: "{nope" });
     expect(notJson.status).toBe(400);
-    expect((await control(sim, "GET", "faults")).body).toEqual([]);
+    expect(await sim.control.listFaults()).toEqual([]);
   });
 });
 

@@ -149,30 +149,15 @@ export function items(response: ApiResponse): JsonObject[] {
   return embedded.items;
 }
 
+/** Any control endpoint, whatever it answers (for tests of the endpoints themselves). */
 export async function control(
   sim: Simulator,
   method: string,
   path: string,
   body?: unknown,
-): Promise<ApiResponse> {
-  const response = await fetch(`${sim.url}/__simulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return toResponse(response);
-}
-
-export async function stats(sim: Simulator): Promise<{
-  tokenRequests: number;
-  requests: number;
-  byRoute: Record<string, number>;
-}> {
-  return (await control(sim, "GET", "stats")).body as {
-    tokenRequests: number;
-    requests: number;
-    byRoute: Record<string, number>;
-  };
+): Promise<{ status: number; body: JsonObject }> {
+  const response = await sim.control.send(method, path, body);
+  return { status: response.status, body: (response.body ?? {}) as JsonObject };
 }
 
 // ---------------------------------------------------------------------------------------------
