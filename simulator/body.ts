@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { validationFailed } from "./errors";
 
 export class BodyError extends Error {}
 
@@ -57,6 +58,17 @@ export function parseForm(text: string): Record<string, unknown> {
     assign(result, path, value);
   }
   return result;
+}
+
+/**
+ * requireBody: Acquia answers a POST or PUT without a body or without a content type with 400, even
+ * where the operation takes no fields (actions such as cron enable): clients send `{}`.
+ */
+export function requireBody(method: string, raw: Buffer, contentType: string | undefined): void {
+  if (method !== "POST" && method !== "PUT") return;
+  if (raw.toString("utf8").trim() === "" || (contentType ?? "").trim() === "") {
+    throw validationFailed({ general: "The request body is missing, or its content type is not set." });
+  }
 }
 
 /** The API takes JSON (application/json, application/hal+json) and form-encoded bodies alike. */

@@ -170,7 +170,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 }
 
 export { SEED, SEED_CREDENTIALS } from "./seed";
-export { REALISM_RULES, type RealismOption, type RealismRule } from "./realism";
+export { MESSAGE_ONLY_OPERATIONS, REALISM_RULES, type RealismOption, type RealismRule } from "./realism";
 export type { StatsSnapshot, TaskStats } from "./stats";
 export type { IssuedToken } from "./auth";
 export type { State as SimulatorState } from "./model";

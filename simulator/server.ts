@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { performance } from "node:perf_hooks";
-import { BodyError, parseBody, parseForm, readRawBody } from "./body";
+import { BodyError, parseBody, parseForm, readRawBody, requireBody } from "./body";
 import { CONTROL_PREFIX, handleControl } from "./control";
 import type { SimulatorCore } from "./core";
 import { ApiError } from "./errors";
@@ -194,7 +194,6 @@ export class HttpServer {
     }
     return this.withFaults(method, path, false, request, (taskFault) => {
       const token = this.core.auth.authenticate(request.headers.authorization);
-      const body = parseBody(raw, request.headers["content-type"]);
       if (lookup.kind === "none") {
         throw new ApiError(404, "not_found", `The simulator does not implement ${method} ${apiPath}.`);
       }
@@ -203,6 +202,8 @@ export class HttpServer {
           Allow: lookup.allowed.join(", "),
         });
       }
+      if (this.core.realism.has("requireBody")) requireBody(method, raw, request.headers["content-type"]);
+      const body = parseBody(raw, request.headers["content-type"]);
       const ctx: RouteContext = {
         core: this.core,
         method: method as HttpMethod,

@@ -3,7 +3,8 @@ import type { CollectionName, Credentials, State, StoreOp, TokenRecord } from ".
 import { SEED_CREDENTIALS, createSeedState } from "./seed";
 
 const FORMAT = "acquia-cloud-simulator-state";
-const VERSION = 1;
+// Version 2: organizations list their members, applications carry their type.
+const VERSION = 2;
 
 interface PersistedFile {
   format: typeof FORMAT;

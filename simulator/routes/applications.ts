@@ -1,4 +1,4 @@
-import { canSeeOrganization, requireApplication } from "../access";
+import { listsObjectsOf, requireApplication } from "../access";
 import { accepted, ok } from "../answers";
 import { listField, stringField } from "../body";
 import { missingParameter, validationFailed } from "../errors";
@@ -108,13 +108,14 @@ export const applicationRoutes: Route[] = [
   {
     method: "GET",
     template: "/applications",
-    // Applications of federated organizations appear only to tokens scoped for them.
+    // Applications of federated organizations appear only to tokens scoped for them, applications of
+    // organizations the account is not a member of not at all (hideInvisible).
     handler: (ctx) =>
       ok(
         collection(
           ctx,
           Object.values(ctx.core.store.state.applications)
-            .filter((a) => canSeeOrganization(ctx, a.organizationUuid))
+            .filter((a) => listsObjectsOf(ctx, a.organizationUuid))
             .map((a) => renderApplication(ctx, a, false)),
           { self: "/applications", parent: "/", paged: true, queryable: true },
         ),

@@ -73,7 +73,9 @@ function renderCron(
   if (full) links.parent = link(ctx, collectionPath);
   return {
     id: cron.id,
-    server: { id: "18", name: "web-18" },
+    // cronServerArray: platform crons run on no particular server, and Acquia's PHP serialises that
+    // as an empty array (the spec allows array or server stub).
+    server: cron.system && ctx.core.realism.has("cronServerArray") ? [] : { id: "18", name: "web-18" },
     command: cron.command,
     minute: cron.minute,
     hour: cron.hour,

@@ -25,7 +25,9 @@ function renderDatabase(
   return {
     id: database.id,
     name: database.name,
-    user_name: database.userName,
+    // nullFields: Acquia sends a null user name (typhonius/acquia-php-sdk-v2 PR #384, CLI-1046), though
+    // the spec types it as a plain string.
+    user_name: ctx.core.realism.has("nullFields") ? null : database.userName,
     password: database.password,
     url: `mysql://${database.userName}:${database.password}@${DB_HOST}/${database.name}`,
     db_host: DB_HOST,

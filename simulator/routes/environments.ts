@@ -92,6 +92,7 @@ function updateConfiguration(ctx: RouteContext) {
   });
   return accepted(ctx, "The environment configuration is being updated.", {
     self: `/environments/${segment(environment.id)}`,
+    parent: `/applications/${application.uuid}/environments`,
     notification,
   });
 }

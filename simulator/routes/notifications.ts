@@ -11,7 +11,9 @@ export const notificationRoutes: Route[] = [
     handler: (ctx) => {
       const record = ctx.core.store.state.notifications[ctx.params.notificationUuid ?? ""];
       if (record === undefined) throw notFound(NOT_FOUND.notification);
-      if (record.organizationUuid !== null) guardOrganization(ctx, record.organizationUuid);
+      if (record.organizationUuid !== null) {
+        guardOrganization(ctx, record.organizationUuid, () => notFound(NOT_FOUND.notification));
+      }
       ctx.core.stats.notificationRead(record);
       return ok({
         uuid: record.uuid,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { requireOrganization } from "../access";
+import { listsOrganization, requireOrganization } from "../access";
 import { ok } from "../answers";
 import { stringField } from "../body";
 import { conflict, missingParameter, validationFailed } from "../errors";
@@ -23,7 +23,9 @@ export const organizationRoutes: Route[] = [
       ok(
         collection(
           ctx,
-          Object.values(ctx.core.store.state.organizations).map((o) => renderOrganization(ctx, o, false)),
+          Object.values(ctx.core.store.state.organizations)
+            .filter((o) => listsOrganization(ctx, o.uuid))
+            .map((o) => renderOrganization(ctx, o, false)),
           { self: "/organizations", parent: "/" },
         ),
       ),

@@ -172,6 +172,7 @@ function activateCertificate(ctx: RouteContext) {
   });
   return accepted(ctx, "Activating the certificate.", {
     self: `${certificatesPath(environment)}/${certificate.id}/actions/activate`,
+    parent: `${certificatesPath(environment)}/${certificate.id}/actions`,
     notification,
   });
 }
@@ -206,6 +207,7 @@ function deactivateCertificate(ctx: RouteContext) {
   });
   return accepted(ctx, "Deactivating the certificate.", {
     self: `${certificatesPath(environment)}/${certificate.id}/actions/deactivate`,
+    parent: `${certificatesPath(environment)}/${certificate.id}/actions`,
     notification,
   });
 }

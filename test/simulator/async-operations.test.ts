@@ -1,13 +1,5 @@
 import type { Simulator } from "../../simulator";
-import {
-  Api,
-  ed25519PublicKey,
-  items,
-  notificationHref,
-  selfSignedCertificate,
-  start,
-  type ApiResponse,
-} from "./helpers";
+import { Api, ed25519PublicKey, items, selfSignedCertificate, start, type ApiResponse } from "./helpers";
 
 // Every asynchronous operation, three times over: with a stalled task (nothing changes while the
 // notification is in progress), with a failed task (the notification ends `failed` and nothing
@@ -225,7 +217,7 @@ describe.each(cases)("$name", ({ method, path, request, applied }) => {
     await sim.control.addFaults([{ method, path, stallTask: true }]);
     const accepted = await request();
     expect(accepted.status).toBe(202);
-    expect((await api.get(notificationHref(accepted))).body).toMatchObject({ status: "in-progress" });
+    expect((await api.get(await api.taskHref(accepted))).body).toMatchObject({ status: "in-progress" });
     expect(await applied()).toBe(false);
   });
 

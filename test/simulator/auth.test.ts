@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Simulator } from "../../simulator";
+import { SEED, type Simulator } from "../../simulator";
 import { Api, items, requestToken, start } from "./helpers";
 
 let sim: Simulator;
@@ -145,7 +145,10 @@ describe("federated authentication", () => {
     }
     const write = await plain.post(`/environments/${environmentId}/variables`, { name: "X", value: "1" });
     expect(write.status).toBe(403);
-    expect(items(await plain.get("/applications")).map((a) => a.uuid)).toEqual([sim.applicationUuid]);
+    expect(items(await plain.get("/applications")).map((a) => a.uuid)).toEqual([
+      sim.applicationUuid,
+      SEED.legacyApplicationUuid,
+    ]);
 
     const scoped = await Api.connect(sim, `organization:${sim.federatedOrganizationUuid}`);
     for (const path of protectedPaths) {

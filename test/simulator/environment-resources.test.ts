@@ -171,7 +171,7 @@ describe("crons", () => {
       message: { frequency: "The cron frequency does not appear to be valid." },
     });
     const prodCrons = items(await api.get(`/environments/${sim.environments.prod}/crons`));
-    expect(prodCrons.map((c) => c.label)).toEqual(["Drupal cron"]);
+    expect(prodCrons.map((c) => c.label)).toEqual(["Drupal cron", "Run backup"]);
     const label = await api.post(`/environments/${sim.environments.prod}/crons`, {
       command: "x",
       frequency: "* * * * *",

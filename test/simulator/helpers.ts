@@ -129,10 +129,22 @@ export class Api {
     }
   }
 
-  /** Waits for the notification of an accepted (202) answer. */
+  /** Waits for the task of an accepted (202) answer and returns its notification's final body. */
   async settle(accepted: ApiResponse): Promise<JsonObject> {
     if (accepted.status !== 202) throw new Error(`expected 202, got ${accepted.status}: ${accepted.text}`);
-    return this.waitForNotification(notificationHref(accepted));
+    return this.waitForNotification(await this.taskHref(accepted));
+  }
+
+  /**
+   * The notification of an accepted answer: its link, or, for an answer without one (messageOnly), the
+   * notification of the task the simulator started last. Tests run one request at a time, so that is it.
+   */
+  async taskHref(accepted: ApiResponse): Promise<string> {
+    const links = accepted.body._links as { notification?: { href?: string } } | undefined;
+    if (typeof links?.notification?.href === "string") return links.notification.href;
+    const last = (await this.sim.control.stats()).tasks.at(-1);
+    if (last === undefined) throw new Error(`no notification link and no task for ${accepted.text}`);
+    return `${this.sim.apiUrl}/notifications/${last.uuid}`;
   }
 }
 
