@@ -47,6 +47,12 @@ export interface SimulatorReadyLine {
   applicationUuid: string;
   federatedApplicationUuid: string;
   environments: SimulatorEnvironments;
+  /** An application of the main organization whose type Acquia reports as null (nullFields). */
+  legacyApplicationUuid: string;
+  /** Objects of an organization the demo account is not a member of (hideInvisible: they answer 404). */
+  foreignOrganizationUuid: string;
+  foreignApplicationUuid: string;
+  foreignEnvironmentId: string;
 }
 
 export interface Simulator {
@@ -61,6 +67,10 @@ export interface Simulator {
   readonly applicationUuid: string;
   readonly federatedApplicationUuid: string;
   readonly environments: SimulatorEnvironments;
+  readonly legacyApplicationUuid: string;
+  readonly foreignOrganizationUuid: string;
+  readonly foreignApplicationUuid: string;
+  readonly foreignEnvironmentId: string;
   /** A client of this simulator's control endpoints (stats, faults, realism, rate limit, reset, …). */
   readonly control: SimulatorControl;
   readyLine(): SimulatorReadyLine;
@@ -69,6 +79,14 @@ export interface Simulator {
 }
 
 export const DEFAULT_HOST = "127.0.0.1";
+
+/** The seeded objects that exist for the realism rules, as the ready line names them. */
+const SEEDED_EXTRAS = {
+  legacyApplicationUuid: SEED.legacyApplicationUuid,
+  foreignOrganizationUuid: SEED.foreignOrganizationUuid,
+  foreignApplicationUuid: SEED.foreignApplicationUuid,
+  foreignEnvironmentId: SEED.foreignEnvironments.prod,
+};
 export const DEFAULT_TOKEN_TTL_SECONDS = 300;
 export const DEFAULT_TASK_DURATION_MS = 1000;
 
@@ -139,6 +157,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     applicationUuid: SEED.applicationUuid,
     federatedApplicationUuid: SEED.federatedApplicationUuid,
     environments: { ...SEED.environments },
+    ...SEEDED_EXTRAS,
   });
 
   let stopped: Promise<void> | undefined;
@@ -157,6 +176,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     applicationUuid: SEED.applicationUuid,
     federatedApplicationUuid: SEED.federatedApplicationUuid,
     environments: { ...SEED.environments },
+    ...SEEDED_EXTRAS,
     control: new SimulatorControl(url),
     readyLine: () => readyLine(),
     stop: () => {

@@ -46,6 +46,11 @@ export class Store {
         cause: error,
       });
     }
+    if (isPlainObject(parsed) && parsed.format === FORMAT && parsed.version !== VERSION) {
+      throw new Error(
+        `${file} was written by another simulator version (state v${String(parsed.version)}; this one reads v${VERSION}): delete it to start from the seed.`,
+      );
+    }
     if (!isPersistedFile(parsed)) {
       throw new Error(`${file} is not an acquia-cloud-simulator state file (format ${FORMAT} v${VERSION}).`);
     }

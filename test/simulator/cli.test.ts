@@ -80,6 +80,10 @@ describeCli("acquia-cloud-simulator CLI", () => {
         "federatedOrganizationUuid",
         "applicationUuid",
         "environments",
+        "legacyApplicationUuid",
+        "foreignOrganizationUuid",
+        "foreignApplicationUuid",
+        "foreignEnvironmentId",
       ]),
     );
     expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

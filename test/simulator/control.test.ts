@@ -174,6 +174,14 @@ describe("--state persistence", () => {
     writeFileSync(file, JSON.stringify({ hello: "world" }));
     await expect(start({ stateFile: file })).rejects.toThrow(/not an acquia-cloud-simulator state file/);
   });
+
+  it("refuses a state file of another version, saying so", async () => {
+    const file = join(dir, "old.json");
+    writeFileSync(file, JSON.stringify({ format: "acquia-cloud-simulator-state", version: 1, state: {} }));
+    await expect(start({ stateFile: file })).rejects.toThrow(
+      /another simulator version \(state v1; this one reads v2\)/,
+    );
+  });
 });
 
 describe("startSimulator options", () => {
