@@ -136,14 +136,17 @@ export class HttpServer {
     } catch (error) {
       outcome = this.errorReply(error, HAL_JSON);
     }
-    if (outcome === "reset") {
-      // Resetting (RST) rather than closing shows the client a connection error, like a dropped link.
-      request.socket.resetAndDestroy();
-    } else {
-      this.core.stats.answered(outcome.status);
-      this.send(response, outcome);
+    try {
+      if (outcome === "reset") {
+        // Resetting (RST) rather than closing shows the client a connection error, like a dropped link.
+        request.socket.resetAndDestroy();
+      } else {
+        this.core.stats.answered(outcome.status);
+        this.send(response, outcome);
+      }
+    } finally {
+      if (isApi) this.core.stats.apiRequestFinished();
     }
-    if (isApi) this.core.stats.apiRequestFinished();
     const elapsed = Math.round(performance.now() - started);
     this.options.logger?.(`${method} ${path} ${outcome === "reset" ? "RESET" : outcome.status} ${elapsed}ms`);
   }
