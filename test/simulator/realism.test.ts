@@ -327,7 +327,7 @@ describe("messageOnly", () => {
       });
       await pause(100);
       expect(await memory()).toBe(128);
-      await pause(300);
+      expect(await api.settle(accepted)).toMatchObject({ status: "completed" });
       expect(await memory()).toBe(512);
     } finally {
       await sim.stop();
