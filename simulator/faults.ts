@@ -29,16 +29,19 @@ const DEFAULT_FAILURE = "The task failed (simulated fault).";
 const MAX_DELAY_MS = 10 * 60 * 1000;
 const MAX_TASK_DURATION_MS = 24 * 3600 * 1000;
 
-/** A JSON number within bounds, with one message (naming the bounds) for every way it can be wrong. */
-function boundedNumber(options: { integer?: boolean; min: number; max?: number }) {
-  const kind = options.integer ? "integer" : "number";
-  const error =
-    options.max !== undefined
-      ? `must be ${options.integer ? "an integer" : "a number"} between ${options.min} and ${options.max}.`
-      : `must be a non-negative ${kind}.`;
-  const base = options.integer ? z.number({ error }).int({ error }) : z.number({ error });
-  const bounded = base.min(options.min, { error });
-  return options.max === undefined ? bounded : bounded.max(options.max, { error });
+/** A JSON number with one message for every way it can be wrong (type, integer, bounds). */
+function numberField(error: string, integer: boolean) {
+  return integer ? z.number({ error }).int({ error }) : z.number({ error });
+}
+
+function between(min: number, max: number, integer = false) {
+  const error = `must be ${integer ? "an integer" : "a number"} between ${min} and ${max}.`;
+  return numberField(error, integer).min(min, { error }).max(max, { error });
+}
+
+function nonNegative(integer = false) {
+  const error = `must be a non-negative ${integer ? "integer" : "number"}.`;
+  return numberField(error, integer).min(0, { error });
 }
 
 const HTTP_METHOD = 'must be an HTTP method such as "POST".';
@@ -51,17 +54,17 @@ const RULE = z.strictObject({
     .regex(/^[A-Za-z]+$/, { error: HTTP_METHOD })
     .optional(),
   path: z.string({ error: PATH_GLOB }).startsWith("/", { error: PATH_GLOB }).optional(),
-  status: boundedNumber({ integer: true, min: 200, max: 599 }).optional(),
+  status: between(200, 599, true).optional(),
   body: z.unknown().optional(),
-  retryAfter: boundedNumber({ min: 0 }).optional(),
-  delayMs: boundedNumber({ min: 0, max: MAX_DELAY_MS }).optional(),
+  retryAfter: nonNegative().optional(),
+  delayMs: between(0, MAX_DELAY_MS).optional(),
   resetConnection: z.enum(["before", "after"], { error: 'must be "before" or "after".' }).optional(),
   failTask: z
     .union([z.boolean(), z.string().min(1)], { error: "must be true or a failure message." })
     .optional(),
   stallTask: z.boolean({ error: "must be true." }).optional(),
-  taskDurationMs: boundedNumber({ min: 0, max: MAX_TASK_DURATION_MS }).optional(),
-  times: boundedNumber({ integer: true, min: 0 }).optional(),
+  taskDurationMs: between(0, MAX_TASK_DURATION_MS).optional(),
+  times: nonNegative(true).optional(),
 });
 const KNOWN_KEYS = Object.keys(RULE.shape);
 
