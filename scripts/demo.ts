@@ -57,7 +57,7 @@ interface Counts {
 }
 
 async function stateCounts(sim: Simulator): Promise<Counts> {
-  const state = (await (await fetch(`${sim.url}/__simulator/state`)).json()) as Record<string, unknown>;
+  const state: Record<string, unknown> = { ...(await sim.control.state()) };
   return Object.fromEntries(
     Object.entries(state)
       .filter(([, v]) => v !== null && typeof v === "object" && !Array.isArray(v))
@@ -66,9 +66,7 @@ async function stateCounts(sim: Simulator): Promise<Counts> {
 }
 
 async function mutatingCalls(sim: Simulator): Promise<number> {
-  const stats = (await (await fetch(`${sim.url}/__simulator/stats`)).json()) as {
-    byRoute: Record<string, number>;
-  };
+  const stats = await sim.control.stats();
   return Object.entries(stats.byRoute)
     .filter(([route]) => !route.startsWith("GET "))
     .reduce((sum, [, n]) => sum + n, 0);

@@ -33,6 +33,15 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** An issued token as `GET /__simulator/tokens` lists it: never the token itself. */
+export interface IssuedToken {
+  sha256: string;
+  clientId: string;
+  scope: string | null;
+  issuedAtMs: number;
+  expiresAtMs: number;
+}
+
 export interface ClientCredentialsRequest {
   form: Record<string, unknown>;
   authorization: string | undefined;
@@ -147,13 +156,7 @@ export class Auth {
   }
 
   /** Every token issued and not yet forgotten, as its SHA-256 digest. */
-  issued(): {
-    sha256: string;
-    clientId: string;
-    scope: string | null;
-    issuedAtMs: number;
-    expiresAtMs: number;
-  }[] {
+  issued(): IssuedToken[] {
     return this.store.tokens.map((t) => ({
       sha256: t.hash,
       clientId: t.clientId,

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { validationFailed } from "./errors";
 
 export class BodyError extends Error {}
 
@@ -59,6 +60,17 @@ export function parseForm(text: string): Record<string, unknown> {
   return result;
 }
 
+/**
+ * requireBody: Acquia answers a POST or PUT without a body or without a content type with 400, even
+ * where the operation takes no fields (actions such as cron enable): clients send `{}`.
+ */
+export function requireBody(method: string, raw: Buffer, contentType: string | undefined): void {
+  if (method !== "POST" && method !== "PUT") return;
+  if (raw.toString("utf8").trim() === "" || (contentType ?? "").trim() === "") {
+    throw validationFailed({ general: "The request body is missing, or its content type is not set." });
+  }
+}
+
 /** The API takes JSON (application/json, application/hal+json) and form-encoded bodies alike. */
 export function parseBody(raw: Buffer, contentType: string | undefined): Record<string, unknown> {
   const text = raw.toString("utf8");
@@ -79,4 +91,29 @@ export function parseBody(raw: Buffer, contentType: string | undefined): Record<
     return parsed as Record<string, unknown>;
   }
   throw new BodyError(`Unsupported content type ${type}: send JSON or application/x-www-form-urlencoded.`);
+}
+
+// Field readers for parsed bodies: JSON and form bodies carry the same fields with different types.
+
+/** A scalar field as text (form fields are text; JSON may send numbers or booleans). */
+export function stringField(body: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const value = body[name];
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+/** A list field from JSON (`["a"]`) or a form (`databases[]=a`, or a single `databases=a`). */
+export function listField(body: Readonly<Record<string, unknown>>, name: string): string[] | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return value.map((v) => String(v));
+  if (typeof value === "string") return value === "" ? [] : [value];
+  return undefined;
+}
+
+/** A flag from JSON (`true`, `1`) or a form (`"true"`, `"1"`); anything else is false. */
+export function booleanField(body: Readonly<Record<string, unknown>>, name: string): boolean {
+  const value = body[name];
+  return value === true || value === "true" || value === "1" || value === 1;
 }

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** A fault rule as posted to `POST /__simulator/faults`, validated. */
 export interface FaultRule {
   method?: string;
@@ -9,6 +11,8 @@ export interface FaultRule {
   resetConnection?: "before" | "after";
   failTask?: string;
   stallTask?: boolean;
+  /** How long the task of the matched request runs, instead of the simulator's task duration. */
+  taskDurationMs?: number;
   times: number;
 }
 
@@ -22,126 +26,106 @@ interface ActiveRule {
 export class FaultRuleError extends Error {}
 
 const DEFAULT_FAILURE = "The task failed (simulated fault).";
-const KNOWN_KEYS = new Set([
-  "method",
-  "path",
-  "status",
-  "body",
-  "retryAfter",
-  "delayMs",
-  "resetConnection",
-  "failTask",
-  "stallTask",
-  "times",
-]);
 const MAX_DELAY_MS = 10 * 60 * 1000;
+const MAX_TASK_DURATION_MS = 24 * 3600 * 1000;
 
-function nonNegativeNumber(value: unknown, where: string, integer: boolean): number {
-  if (
-    typeof value !== "number" ||
-    !Number.isFinite(value) ||
-    value < 0 ||
-    (integer && !Number.isInteger(value))
-  ) {
-    throw new FaultRuleError(`${where} must be a non-negative ${integer ? "integer" : "number"}.`);
+/** A JSON number with one message for every way it can be wrong (type, integer, bounds). */
+function numberField(error: string, integer: boolean) {
+  return integer ? z.number({ error }).int({ error }) : z.number({ error });
+}
+
+function between(min: number, max: number, integer = false) {
+  const error = `must be ${integer ? "an integer" : "a number"} between ${min} and ${max}.`;
+  return numberField(error, integer).min(min, { error }).max(max, { error });
+}
+
+function nonNegative(integer = false) {
+  const error = `must be a non-negative ${integer ? "integer" : "number"}.`;
+  return numberField(error, integer).min(0, { error });
+}
+
+const HTTP_METHOD = 'must be an HTTP method such as "POST".';
+const PATH_GLOB = 'must be a path glob starting with "/", e.g. "/api/environments/*".';
+
+// Each field's own constraints; how fields may combine is checked afterwards (combinationProblem).
+const RULE = z.strictObject({
+  method: z
+    .string({ error: HTTP_METHOD })
+    .regex(/^[A-Za-z]+$/, { error: HTTP_METHOD })
+    .optional(),
+  path: z.string({ error: PATH_GLOB }).startsWith("/", { error: PATH_GLOB }).optional(),
+  status: between(200, 599, true).optional(),
+  body: z.unknown().optional(),
+  retryAfter: nonNegative().optional(),
+  delayMs: between(0, MAX_DELAY_MS).optional(),
+  resetConnection: z.enum(["before", "after"], { error: 'must be "before" or "after".' }).optional(),
+  failTask: z
+    .union([z.boolean(), z.string().min(1)], { error: "must be true or a failure message." })
+    .optional(),
+  stallTask: z.boolean({ error: "must be true." }).optional(),
+  taskDurationMs: between(0, MAX_TASK_DURATION_MS).optional(),
+  times: nonNegative(true).optional(),
+});
+const KNOWN_KEYS = Object.keys(RULE.shape);
+
+type RawRule = z.infer<typeof RULE>;
+
+function describeIssue(issue: z.core.$ZodIssue, where: string): string {
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((key) => `"${key}"`).join(", ");
+    return `${where} has unknown key ${keys} (known: ${KNOWN_KEYS.join(", ")}).`;
   }
-  return value;
+  if (issue.path.length === 0) return `${where} must be an object.`;
+  return `${where}.${issue.path.join(".")} ${issue.message}`;
+}
+
+/** Why a rule whose fields are each valid cannot work as a whole, or null. */
+function combinationProblem(raw: RawRule, where: string): string | null {
+  const fails = raw.failTask !== undefined && raw.failTask !== false;
+  const stalls = raw.stallTask === true;
+  const task = fails || stalls || raw.taskDurationMs !== undefined;
+  const exchange =
+    raw.status !== undefined ||
+    raw.resetConnection !== undefined ||
+    raw.delayMs !== undefined ||
+    raw.retryAfter !== undefined;
+  if (raw.body !== undefined && raw.status === undefined)
+    return `${where}.body needs a status to answer with.`;
+  if (raw.status !== undefined && raw.resetConnection !== undefined) {
+    return `${where} cannot both answer with a status and reset the connection.`;
+  }
+  if (fails && stalls) return `${where} cannot both fail and stall the task.`;
+  if (stalls && raw.taskDurationMs !== undefined) {
+    return `${where} cannot both stall the task and set its duration: a stalled task never ends.`;
+  }
+  if (task && exchange) {
+    return `${where}: failTask/stallTask/taskDurationMs act on the accepted request's task and combine only with method, path and times.`;
+  }
+  if (!task && !exchange) {
+    return `${where} has no effect: give status, retryAfter, delayMs, resetConnection, failTask, stallTask or taskDurationMs.`;
+  }
+  return null;
 }
 
 function parseRule(input: unknown, index: number): FaultRule {
   const where = `faults[${index}]`;
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new FaultRuleError(`${where} must be an object.`);
+  const parsed = RULE.safeParse(input);
+  if (!parsed.success) {
+    throw new FaultRuleError(parsed.error.issues.map((issue) => describeIssue(issue, where)).join(" "));
   }
-  const raw = input as Record<string, unknown>;
-  for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.has(key)) {
-      throw new FaultRuleError(`${where} has unknown key "${key}" (known: ${[...KNOWN_KEYS].join(", ")}).`);
-    }
-  }
-  const rule: FaultRule = { times: 1 };
-  if (raw.method !== undefined) {
-    if (typeof raw.method !== "string" || !/^[A-Za-z]+$/.test(raw.method)) {
-      throw new FaultRuleError(`${where}.method must be an HTTP method such as "POST".`);
-    }
-    rule.method = raw.method.toUpperCase();
-  }
-  if (raw.path !== undefined) {
-    if (typeof raw.path !== "string" || !raw.path.startsWith("/")) {
-      throw new FaultRuleError(
-        `${where}.path must be a path glob starting with "/", e.g. "/api/environments/*".`,
-      );
-    }
-    rule.path = raw.path;
-  }
-  if (raw.status !== undefined) {
-    const status = nonNegativeNumber(raw.status, `${where}.status`, true);
-    if (status < 200 || status > 599)
-      throw new FaultRuleError(`${where}.status must be between 200 and 599.`);
-    rule.status = status;
-  }
-  if (raw.body !== undefined) {
-    if (raw.status === undefined) throw new FaultRuleError(`${where}.body needs a status to answer with.`);
-    rule.body = raw.body;
-  }
-  if (raw.retryAfter !== undefined)
-    rule.retryAfter = nonNegativeNumber(raw.retryAfter, `${where}.retryAfter`, false);
-  if (raw.delayMs !== undefined) {
-    rule.delayMs = nonNegativeNumber(raw.delayMs, `${where}.delayMs`, false);
-    if (rule.delayMs > MAX_DELAY_MS)
-      throw new FaultRuleError(`${where}.delayMs must be at most ${MAX_DELAY_MS}.`);
-  }
-  if (raw.resetConnection !== undefined) {
-    if (raw.resetConnection !== "before" && raw.resetConnection !== "after") {
-      throw new FaultRuleError(`${where}.resetConnection must be "before" or "after".`);
-    }
-    if (rule.status !== undefined) {
-      throw new FaultRuleError(`${where} cannot both answer with a status and reset the connection.`);
-    }
-    rule.resetConnection = raw.resetConnection;
-  }
-  if (raw.failTask !== undefined && raw.failTask !== false) {
-    if (raw.failTask !== true && (typeof raw.failTask !== "string" || raw.failTask === "")) {
-      throw new FaultRuleError(`${where}.failTask must be true or a failure message.`);
-    }
-    rule.failTask = raw.failTask === true ? DEFAULT_FAILURE : raw.failTask;
-  }
-  if (raw.stallTask !== undefined && raw.stallTask !== false) {
-    if (raw.stallTask !== true) throw new FaultRuleError(`${where}.stallTask must be true.`);
-    rule.stallTask = true;
-  }
-  if (isTaskRule(rule)) {
-    if (rule.failTask !== undefined && rule.stallTask) {
-      throw new FaultRuleError(`${where} cannot both fail and stall the task.`);
-    }
-    if (
-      rule.status !== undefined ||
-      rule.resetConnection !== undefined ||
-      rule.delayMs !== undefined ||
-      rule.retryAfter !== undefined
-    ) {
-      throw new FaultRuleError(
-        `${where}: failTask/stallTask act on the accepted request's task and combine only with method, path and times.`,
-      );
-    }
-  }
-  if (raw.times !== undefined) rule.times = nonNegativeNumber(raw.times, `${where}.times`, true);
-  if (
-    rule.status === undefined &&
-    rule.resetConnection === undefined &&
-    rule.delayMs === undefined &&
-    rule.retryAfter === undefined &&
-    !isTaskRule(rule)
-  ) {
-    throw new FaultRuleError(
-      `${where} has no effect: give status, retryAfter, delayMs, resetConnection, failTask or stallTask.`,
-    );
-  }
+  const { failTask, stallTask, method, times, ...rest } = parsed.data;
+  const problem = combinationProblem(parsed.data, where);
+  if (problem !== null) throw new FaultRuleError(problem);
+  const rule: FaultRule = { ...rest, times: times ?? 1 };
+  if (method !== undefined) rule.method = method.toUpperCase();
+  if (failTask !== undefined && failTask !== false)
+    rule.failTask = failTask === true ? DEFAULT_FAILURE : failTask;
+  if (stallTask === true) rule.stallTask = true;
   return rule;
 }
 
 function isTaskRule(rule: FaultRule): boolean {
-  return rule.failTask !== undefined || rule.stallTask === true;
+  return rule.failTask !== undefined || rule.stallTask === true || rule.taskDurationMs !== undefined;
 }
 
 export function parseFaultRules(input: unknown): FaultRule[] {
@@ -169,13 +153,21 @@ export function globToRegExp(glob: string): RegExp {
 
 /** What a task-creating request should do to its task; consumed only when a task is actually created. */
 export interface TaskFault {
-  take(): { failureMessage: string | null; stalled: boolean } | null;
+  take(): TaskOutcome | null;
+}
+
+/** What a matched task rule does to the task that uses it up. */
+export interface TaskOutcome {
+  failureMessage: string | null;
+  stalled: boolean;
+  /** Overrides the simulator's task duration for this one task. */
+  durationMs: number | null;
 }
 
 export interface MatchedFaults {
   /** The first matching rule that acts on the HTTP exchange itself. */
   exchange: FaultRule | null;
-  /** The first matching failTask/stallTask rule, if the request goes on to create a task. */
+  /** The first matching task rule (failTask/stallTask/taskDurationMs), if the request starts a task. */
   task: TaskFault | null;
 }
 
@@ -223,6 +215,7 @@ export class FaultSet {
               return {
                 failureMessage: taskRule.rule.failTask ?? null,
                 stalled: taskRule.rule.stallTask === true,
+                durationMs: taskRule.rule.taskDurationMs ?? null,
               };
             },
           };

@@ -1,6 +1,5 @@
-import type { NotificationRecord } from "./model";
 import { matchesFilter, parseFilter, parseNonNegativeInteger, sortItems } from "./query";
-import type { RouteContext, RouteResult } from "./router";
+import type { RouteContext } from "./router";
 
 export interface Link {
   href: string;
@@ -69,34 +68,4 @@ export function collection(
   body._links = links;
   body._embedded = { items: selected };
   return body;
-}
-
-export interface MessageLinks {
-  self: string;
-  parent?: string;
-  notification?: NotificationRecord;
-}
-
-/** The spec's `message-with-links` answer of a mutation; async ones carry the notification link. */
-export function accepted(ctx: RouteContext, message: string, links: MessageLinks, status = 202): RouteResult {
-  const body: { message: string; _links: Record<string, Link> } = {
-    message,
-    _links: { self: link(ctx, links.self) },
-  };
-  if (links.notification !== undefined) {
-    body._links.notification = link(ctx, `/notifications/${links.notification.uuid}`);
-  }
-  if (links.parent !== undefined) body._links.parent = link(ctx, links.parent);
-  return { status, body };
-}
-
-export function ok(body: unknown, status = 200): RouteResult {
-  return { status, body };
-}
-
-export function stringField(body: Readonly<Record<string, unknown>>, name: string): string | undefined {
-  const value = body[name];
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return undefined;
 }

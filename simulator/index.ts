@@ -1,4 +1,7 @@
+import { SimulatorControl } from "./control-client";
 import { SimulatorCore } from "./core";
+import { rateLimitProblem } from "./rate-limit";
+import { realismRules, type RealismOption } from "./realism";
 import { SEED } from "./seed";
 import { API_PREFIX, HttpServer, TOKEN_PATH } from "./server";
 
@@ -15,6 +18,13 @@ export interface SimulatorOptions {
   taskDurationMs?: number;
   /** JSON file to load state from (if it exists) and write every change to. Default: in memory only. */
   stateFile?: string;
+  /**
+   * Answer like Acquia where it differs from the spec's examples: `true` (default) applies every
+   * realism rule, `false` none, a list only those (see REALISM_RULES).
+   */
+  realism?: RealismOption;
+  /** An API gateway's request limit: past it, API requests answer 429 with Retry-After. Default none. */
+  rateLimit?: { requestsPerSecond: number };
   /** Receives one line per request (method, path, status, duration) — never a secret or token. */
   logger?: (line: string) => void;
 }
@@ -37,6 +47,12 @@ export interface SimulatorReadyLine {
   applicationUuid: string;
   federatedApplicationUuid: string;
   environments: SimulatorEnvironments;
+  /** An application of the main organization whose type Acquia reports as null (nullFields). */
+  legacyApplicationUuid: string;
+  /** Objects of an organization the demo account is not a member of (hideInvisible: they answer 404). */
+  foreignOrganizationUuid: string;
+  foreignApplicationUuid: string;
+  foreignEnvironmentId: string;
 }
 
 export interface Simulator {
@@ -51,12 +67,26 @@ export interface Simulator {
   readonly applicationUuid: string;
   readonly federatedApplicationUuid: string;
   readonly environments: SimulatorEnvironments;
+  readonly legacyApplicationUuid: string;
+  readonly foreignOrganizationUuid: string;
+  readonly foreignApplicationUuid: string;
+  readonly foreignEnvironmentId: string;
+  /** A client of this simulator's control endpoints (stats, faults, realism, rate limit, reset, …). */
+  readonly control: SimulatorControl;
   readyLine(): SimulatorReadyLine;
   /** Closes the server and every open connection; pending tasks are dropped (persisted ones resume). */
   stop(): Promise<void>;
 }
 
 export const DEFAULT_HOST = "127.0.0.1";
+
+/** The seeded objects that exist for the realism rules, as the ready line names them. */
+const SEEDED_EXTRAS = {
+  legacyApplicationUuid: SEED.legacyApplicationUuid,
+  foreignOrganizationUuid: SEED.foreignOrganizationUuid,
+  foreignApplicationUuid: SEED.foreignApplicationUuid,
+  foreignEnvironmentId: SEED.foreignEnvironments.prod,
+};
 export const DEFAULT_TOKEN_TTL_SECONDS = 300;
 export const DEFAULT_TASK_DURATION_MS = 1000;
 
@@ -86,7 +116,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     86_400_000,
   );
 
-  const core = new SimulatorCore({ stateFile: options.stateFile, tokenTtlSeconds, taskDurationMs });
+  const realism = realismRules(options.realism);
+  const requestsPerSecond = options.rateLimit?.requestsPerSecond ?? null;
+  const problem = rateLimitProblem(requestsPerSecond);
+  if (problem !== null) throw new RangeError(`rateLimit.${problem}`);
+
+  const core = new SimulatorCore({
+    stateFile: options.stateFile,
+    tokenTtlSeconds,
+    taskDurationMs,
+    realism,
+    requestsPerSecond,
+  });
   let readyLine: () => SimulatorReadyLine = () => {
     throw new Error("The simulator is not listening yet.");
   };
@@ -116,6 +157,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     applicationUuid: SEED.applicationUuid,
     federatedApplicationUuid: SEED.federatedApplicationUuid,
     environments: { ...SEED.environments },
+    ...SEEDED_EXTRAS,
   });
 
   let stopped: Promise<void> | undefined;
@@ -134,6 +176,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     applicationUuid: SEED.applicationUuid,
     federatedApplicationUuid: SEED.federatedApplicationUuid,
     environments: { ...SEED.environments },
+    ...SEEDED_EXTRAS,
+    control: new SimulatorControl(url),
     readyLine: () => readyLine(),
     stop: () => {
       stopped ??= (async () => {
@@ -146,3 +190,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 }
 
 export { SEED, SEED_CREDENTIALS } from "./seed";
+export { MESSAGE_ONLY_OPERATIONS, REALISM_RULES, type RealismOption, type RealismRule } from "./realism";
+export type { StatsSnapshot, TaskStats } from "./stats";
+export type { IssuedToken } from "./auth";
+export type { State as SimulatorState } from "./model";
+export {
+  SimulatorControl,
+  SimulatorControlError,
+  type ActiveFaultRule,
+  type ControlResponse,
+  type FaultRuleInput,
+} from "./control-client";

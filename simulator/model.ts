@@ -38,6 +38,8 @@ export interface OrganizationRecord {
   name: string;
   federatedAuthentication: boolean;
   ownerUuid: string;
+  /** Accounts that belong to the organization: only they can see its objects. */
+  memberUuids: string[];
 }
 
 export interface SubscriptionRecord {
@@ -51,10 +53,14 @@ export interface CodeReference {
   tag: boolean;
 }
 
+export type ApplicationType = "drupal" | "node" | "ssg";
+
 export interface ApplicationRecord {
   uuid: string;
   id: number;
   name: string;
+  /** Null for applications Acquia has no type for (rendered as null under the nullFields rule). */
+  type: ApplicationType | null;
   sitename: string;
   organizationUuid: string;
   subscriptionUuid: string;

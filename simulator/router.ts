@@ -1,13 +1,14 @@
 import type { SimulatorCore } from "./core";
 import type { TaskFault } from "./faults";
-import type { NotificationRecord, TokenRecord } from "./model";
-import type { TaskSpec } from "./tasks";
+import type { TokenRecord } from "./model";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 export interface RouteContext {
   readonly core: SimulatorCore;
   readonly method: HttpMethod;
+  /** The matched operation as method and spec path template, e.g. `PUT /environments/{environmentId}`. */
+  readonly route: string;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly body: Readonly<Record<string, unknown>>;
@@ -93,19 +94,4 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
-}
-
-/** Where a task on an environment is filed: its application's organization and the environment. */
-export function onEnvironment(
-  environment: { id: string },
-  application: { organizationUuid: string },
-): Pick<TaskSpec, "organizationUuid" | "context"> {
-  return {
-    organizationUuid: application.organizationUuid,
-    context: { environment: { ids: [environment.id] } },
-  };
-}
-
-export function startTask(ctx: RouteContext, spec: TaskSpec): NotificationRecord {
-  return ctx.core.tasks.start(spec, ctx.taskFault);
 }

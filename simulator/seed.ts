@@ -27,6 +27,25 @@ export const SEED = {
   teamUuid: "2c9ea556-4016-11e3-9170-12313920a02c",
   federatedTeamUuid: "4b30d7e6-84af-4d80-931a-4172f57fe1b0",
   prodCronId: "e82b77cc-a9ed-4458-b12c-d87af1a795ad",
+  /** The platform's own backup cron on each Acme Web environment (flags.system: cannot be modified). */
+  systemCronIds: {
+    dev: "8eea655e-71be-4c71-bf5b-9c5c9a5c5b41",
+    test: "8eea655e-71be-4c71-bf5b-9c5c9a5c5b42",
+    prod: "8eea655e-71be-4c71-bf5b-9c5c9a5c5b43",
+  },
+  /** An application of the main organization whose type Acquia reports as null. */
+  legacyApplicationUuid: "a47ac10b-58cc-4372-a567-0e02b2c3d472",
+  /** An organization the demo account is not a member of: its objects answer 404 (hideInvisible). */
+  foreignOrganizationUuid: "0b7e6a3c-3c2f-4f6e-9d7a-5a1c2e9f4b11",
+  foreignSubscriptionUuid: "0b7e6a3c-3c2f-4f6e-9d7a-5a1c2e9f4b12",
+  foreignApplicationUuid: "b58d2e3f-7a41-4c9e-8f12-3d6a9c0e5b77",
+  foreignEnvironments: {
+    dev: "50-b58d2e3f-7a41-4c9e-8f12-3d6a9c0e5b77",
+    prod: "51-b58d2e3f-7a41-4c9e-8f12-3d6a9c0e5b77",
+  },
+  foreignTeamUuid: "0b7e6a3c-3c2f-4f6e-9d7a-5a1c2e9f4b13",
+  /** The owner and only member of the foreign organization. */
+  foreignAccountUuid: "9d1f3b52-6c0e-4e8a-b7d4-2f5a8c3e1d60",
 } as const;
 
 /** The demo API key. The secret is public on purpose: it only ever opens this simulator. */
@@ -87,6 +106,7 @@ export function createSeedState(): State {
     uuid: SEED.applicationUuid,
     id: 241643,
     name: "Acme Web",
+    type: "drupal",
     sitename: "acmeweb",
     organizationUuid: SEED.organizationUuid,
     subscriptionUuid: SEED.subscriptionUuid,
@@ -99,10 +119,35 @@ export function createSeedState(): State {
       { name: "tags/v1.0.0", tag: true },
     ],
   };
+  const legacy: ApplicationRecord = {
+    uuid: SEED.legacyApplicationUuid,
+    id: 241650,
+    name: "Acme Legacy",
+    type: null,
+    sitename: "acmelegacy",
+    organizationUuid: SEED.organizationUuid,
+    subscriptionUuid: SEED.subscriptionUuid,
+    hostingId: "devcloud:acmelegacy",
+    vcsUrl: "acmelegacy@svn-3.hosted.acquia-sites.com:acmelegacy.git",
+    references: [{ name: "master", tag: false }],
+  };
+  const globex: ApplicationRecord = {
+    uuid: SEED.foreignApplicationUuid,
+    id: 730114,
+    name: "Globex Portal",
+    type: "drupal",
+    sitename: "globexportal",
+    organizationUuid: SEED.foreignOrganizationUuid,
+    subscriptionUuid: SEED.foreignSubscriptionUuid,
+    hostingId: "devcloud:globexportal",
+    vcsUrl: "globexportal@svn-5.hosted.acquia-sites.com:globexportal.git",
+    references: [{ name: "main", tag: false }],
+  };
   const intranet: ApplicationRecord = {
     uuid: SEED.federatedApplicationUuid,
     id: 954291,
     name: "Acme Intranet",
+    type: "drupal",
     sitename: "acmeintranet",
     organizationUuid: SEED.federatedOrganizationUuid,
     subscriptionUuid: SEED.federatedSubscriptionUuid,
@@ -119,6 +164,8 @@ export function createSeedState(): State {
     environment(acmeWeb, SEED.environments.test, "test", "Stage", "main", false, "10.0.1.6"),
     environment(acmeWeb, SEED.environments.prod, "prod", "Production", "tags/v1.0.0", true, "10.0.1.7"),
     environment(intranet, SEED.federatedEnvironmentId, "prod", "Production", "main", true, "10.0.2.5"),
+    environment(globex, SEED.foreignEnvironments.dev, "dev", "Dev", "main", false, "10.0.9.5"),
+    environment(globex, SEED.foreignEnvironments.prod, "prod", "Production", "main", true, "10.0.9.6"),
   ];
 
   const state: State = {
@@ -145,6 +192,7 @@ export function createSeedState(): State {
         name: "Acme Platform",
         federatedAuthentication: false,
         ownerUuid: SEED.accountUuid,
+        memberUuids: [SEED.accountUuid],
       },
       [SEED.federatedOrganizationUuid]: {
         uuid: SEED.federatedOrganizationUuid,
@@ -152,6 +200,15 @@ export function createSeedState(): State {
         name: "Acme Federated",
         federatedAuthentication: true,
         ownerUuid: SEED.accountUuid,
+        memberUuids: [SEED.accountUuid],
+      },
+      [SEED.foreignOrganizationUuid]: {
+        uuid: SEED.foreignOrganizationUuid,
+        id: "7122",
+        name: "Globex Corporation",
+        federatedAuthentication: false,
+        ownerUuid: SEED.foreignAccountUuid,
+        memberUuids: [SEED.foreignAccountUuid],
       },
     },
     subscriptions: {
@@ -165,8 +222,13 @@ export function createSeedState(): State {
         name: "Acme Federated Enterprise",
         organizationUuid: SEED.federatedOrganizationUuid,
       },
+      [SEED.foreignSubscriptionUuid]: {
+        uuid: SEED.foreignSubscriptionUuid,
+        name: "Globex Enterprise",
+        organizationUuid: SEED.foreignOrganizationUuid,
+      },
     },
-    applications: { [acmeWeb.uuid]: acmeWeb, [intranet.uuid]: intranet },
+    applications: Object.fromEntries([acmeWeb, legacy, intranet, globex].map((a) => [a.uuid, a])),
     environments: Object.fromEntries(environments.map((e) => [e.id, e])),
     applicationDatabases: {},
     environmentDatabases: {},
@@ -191,12 +253,23 @@ export function createSeedState(): State {
         createdAt: SEED_TIME,
         updatedAt: SEED_TIME,
       },
+      [SEED.foreignTeamUuid]: {
+        uuid: SEED.foreignTeamUuid,
+        name: "Globex Developers",
+        organizationUuid: SEED.foreignOrganizationUuid,
+        createdAt: SEED_TIME,
+        updatedAt: SEED_TIME,
+      },
     },
     teamApplications: {
       [`${SEED.teamUuid}/${acmeWeb.uuid}`]: { teamUuid: SEED.teamUuid, applicationUuid: acmeWeb.uuid },
       [`${SEED.federatedTeamUuid}/${intranet.uuid}`]: {
         teamUuid: SEED.federatedTeamUuid,
         applicationUuid: intranet.uuid,
+      },
+      [`${SEED.foreignTeamUuid}/${globex.uuid}`]: {
+        teamUuid: SEED.foreignTeamUuid,
+        applicationUuid: globex.uuid,
       },
     },
     notifications: {},
@@ -207,6 +280,7 @@ export function createSeedState(): State {
     [acmeWeb, "acmeweb", true],
     [acmeWeb, "acmeweb_reporting", false],
     [intranet, "acmeintranet", true],
+    [globex, "globexportal", true],
   ];
   for (const [app, name, isDefault] of appDatabases) {
     state.applicationDatabases[`${app.uuid}/${name}`] = { applicationUuid: app.uuid, name, isDefault };
@@ -223,8 +297,10 @@ export function createSeedState(): State {
     }
   }
 
+  const applicationOf = (env: EnvironmentRecord): ApplicationRecord =>
+    [acmeWeb, intranet, globex].find((app) => app.uuid === env.applicationUuid) ?? acmeWeb;
   for (const env of environments) {
-    const app = env.applicationUuid === acmeWeb.uuid ? acmeWeb : intranet;
+    const app = applicationOf(env);
     const hostname = `${app.sitename}${env.name}.prod.acquia-sites.com`;
     state.domains[`${env.id}/${hostname}`] = { environmentId: env.id, hostname, isDefault: true };
   }
@@ -248,6 +324,22 @@ export function createSeedState(): State {
     enabled: true,
     system: false,
   };
+  // Acquia's own cron on every environment, as in the spec's list example ("Run backup").
+  for (const [name, id] of Object.entries(SEED.systemCronIds)) {
+    state.crons[id] = {
+      id,
+      environmentId: SEED.environments[name as keyof typeof SEED.environments],
+      label: "Run backup",
+      command: `/usr/local/bin/drush -r /var/www/html/acmeweb.${name}/docroot ah-db-backup acmeweb`,
+      minute: "12",
+      hour: "9",
+      dayMonth: "*",
+      month: "*",
+      dayWeek: "*",
+      enabled: true,
+      system: true,
+    };
+  }
 
   return state;
 }

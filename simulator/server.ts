@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { performance } from "node:perf_hooks";
-import { BodyError, parseBody, parseForm, readRawBody } from "./body";
+import { BodyError, parseBody, parseForm, readRawBody, requireBody } from "./body";
 import { CONTROL_PREFIX, handleControl } from "./control";
 import type { SimulatorCore } from "./core";
 import { ApiError } from "./errors";
@@ -34,6 +34,12 @@ export interface HttpServerOptions {
   info: () => unknown;
 }
 
+/** What an API gateway answers a client over its request limit (with a Retry-After header). */
+const TOO_MANY_REQUESTS = {
+  error: "too_many_requests",
+  message: "Too many requests. Please try again later.",
+};
+
 /** The default body of an injected status, shaped like the real service's errors. */
 function faultBody(rule: FaultRule, isToken: boolean): unknown {
   if (rule.body !== undefined) return rule.body;
@@ -48,8 +54,7 @@ function faultBody(rule: FaultRule, isToken: boolean): unknown {
       errorCauses: [],
     };
   }
-  if (status === 429)
-    return { error: "too_many_requests", message: "Too many requests. Please try again later." };
+  if (status === 429) return TOO_MANY_REQUESTS;
   if (status === 503) {
     return { error: "system", message: "This action is currently unavailable. Please try again later." };
   }
@@ -105,6 +110,9 @@ export class HttpServer {
     const url = new URL(request.url ?? "/", "http://simulator.invalid");
     const path = url.pathname;
     response.setHeader("X-Request-Id", randomUUID());
+    const isApi = path === API_PREFIX || path.startsWith(`${API_PREFIX}/`);
+    // In flight from arrival until the answer is written (stats.peakInFlight).
+    if (isApi) this.core.stats.apiRequestStarted();
     let outcome: Outcome;
     try {
       const raw = await readRawBody(request);
@@ -113,7 +121,7 @@ export class HttpServer {
         outcome = { ...result, contentType: JSON_TYPE };
       } else if (path === TOKEN_PATH) {
         outcome = await this.token(method, path, raw, request);
-      } else if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) {
+      } else if (isApi) {
         outcome = await this.api(method, path, url, raw, request);
       } else {
         outcome = {
@@ -128,18 +136,23 @@ export class HttpServer {
     } catch (error) {
       outcome = this.errorReply(error, HAL_JSON);
     }
-    if (outcome === "reset") {
-      // Resetting (RST) rather than closing shows the client a connection error, like a dropped link.
-      request.socket.resetAndDestroy();
-    } else {
-      this.send(response, outcome);
+    try {
+      if (outcome === "reset") {
+        // Resetting (RST) rather than closing shows the client a connection error, like a dropped link.
+        request.socket.resetAndDestroy();
+      } else {
+        this.core.stats.answered(outcome.status);
+        this.send(response, outcome);
+      }
+    } finally {
+      if (isApi) this.core.stats.apiRequestFinished();
     }
     const elapsed = Math.round(performance.now() - started);
     this.options.logger?.(`${method} ${path} ${outcome === "reset" ? "RESET" : outcome.status} ${elapsed}ms`);
   }
 
   private async token(method: string, path: string, raw: Buffer, request: IncomingMessage): Promise<Outcome> {
-    this.core.stats.tokenRequests++;
+    this.core.stats.tokenRequest();
     return this.withFaults(method, path, true, request, () => {
       if (method !== "POST") {
         return {
@@ -168,11 +181,22 @@ export class HttpServer {
   ): Promise<Outcome> {
     const apiPath = path.slice(API_PREFIX.length) || "/";
     const lookup = this.router.lookup(method, apiPath);
-    this.core.stats.requests++;
-    if (lookup.kind === "match") this.core.countRoute(`${method} ${lookup.match.route.template}`);
+    const route = lookup.kind === "match" ? `${method} ${lookup.match.route.template}` : null;
+    this.core.stats.apiRequest(route);
+    // The gateway refuses at arrival, before the request reaches the API (and its fault rules).
+    const admission = this.core.rateLimiter.admit();
+    if (!admission.admitted) {
+      await sleep(this.options.latencyMs, this.stopping.signal);
+      if (this.stopping.signal.aborted || request.socket.destroyed) return "reset";
+      return {
+        status: 429,
+        body: TOO_MANY_REQUESTS,
+        headers: { "Retry-After": String(admission.retryAfterSeconds) },
+        contentType: HAL_JSON,
+      };
+    }
     return this.withFaults(method, path, false, request, (taskFault) => {
       const token = this.core.auth.authenticate(request.headers.authorization);
-      const body = parseBody(raw, request.headers["content-type"]);
       if (lookup.kind === "none") {
         throw new ApiError(404, "not_found", `The simulator does not implement ${method} ${apiPath}.`);
       }
@@ -181,9 +205,12 @@ export class HttpServer {
           Allow: lookup.allowed.join(", "),
         });
       }
+      if (this.core.realism.has("requireBody")) requireBody(method, raw, request.headers["content-type"]);
+      const body = parseBody(raw, request.headers["content-type"]);
       const ctx: RouteContext = {
         core: this.core,
         method: method as HttpMethod,
+        route: `${method} ${lookup.match.route.template}`,
         params: lookup.match.params,
         query: url.searchParams,
         search: url.search,

@@ -3,7 +3,8 @@ import type { CollectionName, Credentials, State, StoreOp, TokenRecord } from ".
 import { SEED_CREDENTIALS, createSeedState } from "./seed";
 
 const FORMAT = "acquia-cloud-simulator-state";
-const VERSION = 1;
+// Version 2: organizations list their members, applications carry their type.
+const VERSION = 2;
 
 interface PersistedFile {
   format: typeof FORMAT;
@@ -44,6 +45,11 @@ export class Store {
       throw new Error(`Cannot read simulator state file ${file}: ${(error as Error).message}`, {
         cause: error,
       });
+    }
+    if (isPlainObject(parsed) && parsed.format === FORMAT && parsed.version !== VERSION) {
+      throw new Error(
+        `${file} was written by another simulator version (state v${String(parsed.version)}; this one reads v${VERSION}): delete it to start from the seed.`,
+      );
     }
     if (!isPersistedFile(parsed)) {
       throw new Error(`${file} is not an acquia-cloud-simulator state file (format ${FORMAT} v${VERSION}).`);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TaskFault } from "./faults";
 import type { NotificationRecord, StoreOp } from "./model";
+import type { RouteContext } from "./router";
 import type { Store } from "./store";
 import { isoNow } from "./time";
 
@@ -13,6 +14,12 @@ export interface TaskSpec {
   ops: StoreOp[];
 }
 
+/** Told when a task starts and when it ends (the simulator's stats). */
+export interface TaskListener {
+  started(record: NotificationRecord): void;
+  ended(record: NotificationRecord, atMs: number): void;
+}
+
 /**
  * Acquia's asynchronous operations: a request is accepted with a notification, and its change becomes
  * visible only when that notification completes, `taskDurationMs` later.
@@ -23,6 +30,7 @@ export class TaskRunner {
   constructor(
     private readonly store: Store,
     private readonly durationMs: number,
+    private readonly listener: TaskListener,
   ) {}
 
   start(spec: TaskSpec, fault: TaskFault | null): NotificationRecord {
@@ -36,7 +44,7 @@ export class TaskRunner {
       description: spec.description,
       createdAt: isoNow(now),
       createdAtMs: now,
-      dueAtMs: now + this.durationMs,
+      dueAtMs: now + (outcome?.durationMs ?? this.durationMs),
       completedAt: null,
       status: "in-progress",
       failureMessage: outcome?.failureMessage ?? null,
@@ -51,6 +59,7 @@ export class TaskRunner {
     };
     this.store.state.notifications[record.uuid] = record;
     this.store.save();
+    this.listener.started(record);
     this.schedule(record);
     return record;
   }
@@ -97,7 +106,25 @@ export class TaskRunner {
       this.store.apply(record.ops);
       record.status = "completed";
     }
-    record.completedAt = isoNow();
+    const now = Date.now();
+    record.completedAt = isoNow(now);
     this.store.save();
+    this.listener.ended(record, now);
   }
+}
+
+/** Where a task on an environment is filed: its application's organization and the environment. */
+export function onEnvironment(
+  environment: { id: string },
+  application: { organizationUuid: string },
+): Pick<TaskSpec, "organizationUuid" | "context"> {
+  return {
+    organizationUuid: application.organizationUuid,
+    context: { environment: { ids: [environment.id] } },
+  };
+}
+
+/** Starts the task a route accepted, applying the request's matched task fault, if any. */
+export function startTask(ctx: RouteContext, spec: TaskSpec): NotificationRecord {
+  return ctx.core.tasks.start(spec, ctx.taskFault);
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { accepted, ok } from "../answers";
+import { stringField } from "../body";
 import { NOT_FOUND, conflict, missingParameter, notFound, validationFailed } from "../errors";
-import { accepted, collection, link, ok, stringField } from "../hal";
+import { collection, link } from "../hal";
 import type { SshKeyRecord } from "../model";
-import { startTask, type Route, type RouteContext } from "../router";
-import { PUBLIC_KEY_MESSAGES, parsePublicKey } from "../sshKeys";
+import type { Route, RouteContext } from "../router";
+import { PUBLIC_KEY_MESSAGES, parsePublicKey } from "../ssh-keys";
+import { startTask } from "../tasks";
 import { isoNow } from "../time";
 
 function renderAccount(ctx: RouteContext): Record<string, unknown> {

@@ -1,22 +1,16 @@
-import { canSeeOrganization, requireApplication } from "../access";
+import { listsObjectsOf, requireApplication } from "../access";
+import { accepted, ok } from "../answers";
+import { listField, stringField } from "../body";
 import { missingParameter, validationFailed } from "../errors";
-import { accepted, collection, ok, stringField } from "../hal";
+import { collection } from "../hal";
 import type { EnvironmentDatabaseRecord, EnvironmentRecord, StoreOp } from "../model";
-import { startTask, type Route, type RouteContext } from "../router";
+import type { Route, RouteContext } from "../router";
 import { databasePassword, defaultPhpConfiguration } from "../seed";
+import { startTask } from "../tasks";
 import { renderApplication, renderEnvironment } from "./render";
 
 const MAX_CDE_DATABASES = 3;
 const MAX_CDES_PER_APPLICATION = 10;
-
-/** A list field from JSON (`["a"]`) or a form (`databases[]=a`, or a single `databases=a`). */
-export function listField(body: Readonly<Record<string, unknown>>, name: string): string[] | undefined {
-  const value = body[name];
-  if (value === undefined) return undefined;
-  if (Array.isArray(value)) return value.map((v) => String(v));
-  if (typeof value === "string") return value === "" ? [] : [value];
-  return undefined;
-}
 
 function createEnvironment(ctx: RouteContext) {
   const application = requireApplication(ctx, ctx.params.applicationUuid ?? "");
@@ -114,13 +108,14 @@ export const applicationRoutes: Route[] = [
   {
     method: "GET",
     template: "/applications",
-    // Applications of federated organizations appear only to tokens scoped for them.
+    // Applications of federated organizations appear only to tokens scoped for them, applications of
+    // organizations the account is not a member of not at all (hideInvisible).
     handler: (ctx) =>
       ok(
         collection(
           ctx,
           Object.values(ctx.core.store.state.applications)
-            .filter((a) => canSeeOrganization(ctx, a.organizationUuid))
+            .filter((a) => listsObjectsOf(ctx, a.organizationUuid))
             .map((a) => renderApplication(ctx, a, false)),
           { self: "/applications", parent: "/", paged: true, queryable: true },
         ),

@@ -1,7 +1,10 @@
 import { requireApplication, requireEnvironment } from "../access";
+import { accepted, ok } from "../answers";
+import { stringField } from "../body";
 import { conflict, missingParameter, validationFailed } from "../errors";
-import { accepted, collection, ok, segment, stringField } from "../hal";
-import { onEnvironment, startTask, type Route } from "../router";
+import { collection, segment } from "../hal";
+import type { Route } from "../router";
+import { onEnvironment, startTask } from "../tasks";
 
 export const codeRoutes: Route[] = [
   {

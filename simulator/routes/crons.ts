@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { environmentStub, requireEnvironment, type EnvironmentScope } from "../access";
+import { accepted, ok } from "../answers";
+import { stringField } from "../body";
 import {
   ApiError,
   NOT_FOUND,
@@ -9,9 +11,10 @@ import {
   notFound,
   validationFailed,
 } from "../errors";
-import { accepted, collection, link, ok, segment, stringField } from "../hal";
+import { collection, link, segment } from "../hal";
 import type { CronRecord, EnvironmentRecord } from "../model";
-import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
+import type { Route, RouteContext } from "../router";
+import { onEnvironment, startTask } from "../tasks";
 
 const LABEL_IN_USE = "The label for the cron is already used by another cron. Please choose another label.";
 const INVALID_FREQUENCY = "The cron frequency does not appear to be valid.";
@@ -70,7 +73,9 @@ function renderCron(
   if (full) links.parent = link(ctx, collectionPath);
   return {
     id: cron.id,
-    server: { id: "18", name: "web-18" },
+    // cronServerArray: platform crons run on no particular server, and Acquia's PHP serialises that
+    // as an empty array (the spec allows array or server stub).
+    server: cron.system && ctx.core.realism.has("cronServerArray") ? [] : { id: "18", name: "web-18" },
     command: cron.command,
     minute: cron.minute,
     hour: cron.hour,

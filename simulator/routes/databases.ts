@@ -1,9 +1,12 @@
 import { environmentStub, requireApplication, requireEnvironment } from "../access";
+import { accepted, ok } from "../answers";
+import { stringField } from "../body";
 import { NOT_FOUND, missingParameter, notFound, validationFailed } from "../errors";
-import { accepted, collection, link, ok, segment, stringField } from "../hal";
+import { collection, link, segment } from "../hal";
 import type { EnvironmentDatabaseRecord, EnvironmentRecord, StoreOp } from "../model";
-import { startTask, type Route, type RouteContext } from "../router";
+import type { Route, RouteContext } from "../router";
 import { databasePassword } from "../seed";
+import { startTask } from "../tasks";
 
 const DB_HOST = "dbmaster-acme.internal.acquia-sites.com";
 
@@ -22,7 +25,9 @@ function renderDatabase(
   return {
     id: database.id,
     name: database.name,
-    user_name: database.userName,
+    // nullFields: Acquia sends a null user name (typhonius/acquia-php-sdk-v2 PR #384, CLI-1046), though
+    // the spec types it as a plain string.
+    user_name: ctx.core.realism.has("nullFields") ? null : database.userName,
     password: database.password,
     url: `mysql://${database.userName}:${database.password}@${DB_HOST}/${database.name}`,
     db_host: DB_HOST,

@@ -1,8 +1,11 @@
 import { environmentStub, requireEnvironment } from "../access";
+import { accepted, ok } from "../answers";
+import { stringField } from "../body";
 import { ApiError, NOT_FOUND, forbidden, missingParameter, notFound, validationFailed } from "../errors";
-import { accepted, collection, link, ok, segment, stringField } from "../hal";
+import { collection, link, segment } from "../hal";
 import type { DomainRecord, EnvironmentRecord } from "../model";
-import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
+import type { Route, RouteContext } from "../router";
+import { onEnvironment, startTask } from "../tasks";
 import { activeDomain } from "./render";
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;

@@ -1,9 +1,12 @@
 import { requireEnvironment } from "../access";
+import { accepted, ok } from "../answers";
+import { stringField } from "../body";
 import { ApiError, forbidden, missingParameter, validationFailed } from "../errors";
-import { accepted, ok, segment, stringField } from "../hal";
+import { segment } from "../hal";
 import type { CollectionName, PhpConfiguration, StoreOp } from "../model";
-import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
+import type { Route, RouteContext } from "../router";
 import { defaultPhpConfiguration } from "../seed";
+import { onEnvironment, startTask } from "../tasks";
 import { renderEnvironment } from "./render";
 
 type IntegerSetting = Exclude<keyof PhpConfiguration, "version">;
@@ -89,6 +92,7 @@ function updateConfiguration(ctx: RouteContext) {
   });
   return accepted(ctx, "The environment configuration is being updated.", {
     self: `/environments/${segment(environment.id)}`,
+    parent: `/applications/${application.uuid}/environments`,
     notification,
   });
 }

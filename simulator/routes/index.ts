@@ -6,7 +6,7 @@ import { cronRoutes } from "./crons";
 import { databaseRoutes } from "./databases";
 import { domainRoutes } from "./domains";
 import { environmentRoutes } from "./environments";
-import { logForwardingRoutes } from "./logForwarding";
+import { logForwardingRoutes } from "./log-forwarding";
 import { notificationRoutes } from "./notifications";
 import { organizationRoutes } from "./organizations";
 import { sslRoutes } from "./ssl";

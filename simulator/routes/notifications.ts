@@ -1,6 +1,7 @@
 import { guardOrganization } from "../access";
+import { ok } from "../answers";
 import { NOT_FOUND, notFound } from "../errors";
-import { link, ok } from "../hal";
+import { link } from "../hal";
 import type { Route } from "../router";
 
 export const notificationRoutes: Route[] = [
@@ -10,7 +11,10 @@ export const notificationRoutes: Route[] = [
     handler: (ctx) => {
       const record = ctx.core.store.state.notifications[ctx.params.notificationUuid ?? ""];
       if (record === undefined) throw notFound(NOT_FOUND.notification);
-      if (record.organizationUuid !== null) guardOrganization(ctx, record.organizationUuid);
+      if (record.organizationUuid !== null) {
+        guardOrganization(ctx, record.organizationUuid, () => notFound(NOT_FOUND.notification));
+      }
+      ctx.core.stats.notificationRead(record);
       return ok({
         uuid: record.uuid,
         event: record.event,

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { requireOrganization } from "../access";
+import { listsOrganization, requireOrganization } from "../access";
+import { ok } from "../answers";
+import { stringField } from "../body";
 import { conflict, missingParameter, validationFailed } from "../errors";
-import { collection, ok, stringField } from "../hal";
+import { collection } from "../hal";
 import type { Route } from "../router";
 import { isoNow } from "../time";
 import { renderApplication, renderOrganization, renderTeam } from "./render";
@@ -21,7 +23,9 @@ export const organizationRoutes: Route[] = [
       ok(
         collection(
           ctx,
-          Object.values(ctx.core.store.state.organizations).map((o) => renderOrganization(ctx, o, false)),
+          Object.values(ctx.core.store.state.organizations)
+            .filter((o) => listsOrganization(ctx, o.uuid))
+            .map((o) => renderOrganization(ctx, o, false)),
           { self: "/organizations", parent: "/" },
         ),
       ),

@@ -81,7 +81,8 @@ export function renderApplication(
     subscription: { uuid: application.subscriptionUuid, name: subscription?.name ?? "" },
     organization: organizationStub(ctx, application.organizationUuid),
     flags: { remote_admin: false },
-    type: "drupal",
+    // nullFields: Acquia sends null for applications it has no type for; the spec's enum has no null.
+    type: application.type ?? (ctx.core.realism.has("nullFields") ? null : "drupal"),
     status: "normal",
     _links: { self: link(ctx, self) },
   };
@@ -213,7 +214,8 @@ export function renderEnvironment(
     status: "normal",
     type: "drupal",
     size: environment.cde ? "small" : "medium",
-    weight: 0,
+    // nullFields: only the stock environments have a display weight (the spec marks it nullable).
+    weight: environment.cde && ctx.core.realism.has("nullFields") ? null : 0,
     vcs: { type: "git", path: environment.vcsPath, url: application?.vcsUrl ?? "" },
     flags: {
       cde: environment.cde,

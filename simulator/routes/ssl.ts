@@ -1,4 +1,6 @@
 import { environmentStub, requireEnvironment } from "../access";
+import { accepted, ok } from "../answers";
+import { booleanField, stringField } from "../body";
 import {
   isCertificateBundle,
   keyMatchesCertificate,
@@ -6,9 +8,10 @@ import {
   parsePrivateKey,
 } from "../certificates";
 import { ApiError, NOT_FOUND, missingParameter, notFound, validationFailed } from "../errors";
-import { accepted, collection, link, ok, segment, stringField } from "../hal";
+import { collection, link, segment } from "../hal";
 import type { CertificateRecord, EnvironmentRecord, StoreOp } from "../model";
-import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
+import type { Route, RouteContext } from "../router";
+import { onEnvironment, startTask } from "../tasks";
 
 function certificatesPath(environment: EnvironmentRecord): string {
   return `/environments/${segment(environment.id)}/ssl/certificates`;
@@ -36,11 +39,6 @@ function renderCertificate(
     environment: environmentStub(environment),
     _links: links,
   };
-}
-
-function booleanField(body: Readonly<Record<string, unknown>>, name: string): boolean {
-  const value = body[name];
-  return value === true || value === "true" || value === "1" || value === 1;
 }
 
 function findCertificate(
@@ -174,6 +172,7 @@ function activateCertificate(ctx: RouteContext) {
   });
   return accepted(ctx, "Activating the certificate.", {
     self: `${certificatesPath(environment)}/${certificate.id}/actions/activate`,
+    parent: `${certificatesPath(environment)}/${certificate.id}/actions`,
     notification,
   });
 }
@@ -208,6 +207,7 @@ function deactivateCertificate(ctx: RouteContext) {
   });
   return accepted(ctx, "Deactivating the certificate.", {
     self: `${certificatesPath(environment)}/${certificate.id}/actions/deactivate`,
+    parent: `${certificatesPath(environment)}/${certificate.id}/actions`,
     notification,
   });
 }

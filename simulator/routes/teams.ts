@@ -1,6 +1,8 @@
 import { guardOrganization, requireTeam } from "../access";
+import { ok } from "../answers";
+import { stringField } from "../body";
 import { ApiError, conflict, missingParameter, notFound } from "../errors";
-import { collection, ok, stringField } from "../hal";
+import { collection } from "../hal";
 import type { ApplicationRecord } from "../model";
 import type { Route, RouteContext } from "../router";
 import { isoNow } from "../time";
@@ -13,8 +15,9 @@ const APPLICATION_FORBIDDEN =
 /** Team-application calls answer an unknown application with 403, as the spec documents. */
 function requireTeamApplication(ctx: RouteContext, uuid: string): ApplicationRecord {
   const application = ctx.core.store.state.applications[uuid];
-  if (application === undefined) throw new ApiError(403, "forbidden", APPLICATION_FORBIDDEN);
-  guardOrganization(ctx, application.organizationUuid);
+  const missing = (): ApiError => new ApiError(403, "forbidden", APPLICATION_FORBIDDEN);
+  if (application === undefined) throw missing();
+  guardOrganization(ctx, application.organizationUuid, missing);
   return application;
 }
 

@@ -1,8 +1,11 @@
 import { requireEnvironment } from "../access";
+import { accepted, ok } from "../answers";
+import { stringField } from "../body";
 import { NOT_FOUND, missingParameter, notFound, validationFailed } from "../errors";
-import { accepted, collection, link, ok, segment, stringField } from "../hal";
+import { collection, link, segment } from "../hal";
 import type { EnvironmentRecord, StoreOp, VariableRecord } from "../model";
-import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
+import type { Route, RouteContext } from "../router";
+import { onEnvironment, startTask } from "../tasks";
 
 // The spec's `name` pattern: letters, digits and underscores, not starting with a digit, AH_ or ACQUIA_.
 const NAME = /^(?!(ACQUIA_|AH_))[A-Za-z_][A-Za-z0-9_]*$/;

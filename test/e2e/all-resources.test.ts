@@ -7,7 +7,6 @@ import { fileURLToPath } from "node:url";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { AcquiaCloudClient } from "../../sdk";
 import { startSimulator, type Simulator } from "../../simulator";
-import { control } from "../helpers/simulator-control";
 import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
 import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import { REPO_ROOT, createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
@@ -53,7 +52,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
       apiUrl: sim.apiUrl,
       tokenUrl: sim.tokenUrl,
     });
-  const simState = async (): Promise<SimState> => (await control(sim, "GET", "state")) as SimState;
+  const simState = async (): Promise<SimState> => (await sim.control.state()) as unknown as SimState;
   const backendDir = () => fileURLToPath(sandbox.backendUrl);
   const cdeId = async () => String((await stack.outputs())["cdeId"]?.value);
 
@@ -142,9 +141,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
   it("keeps every secret and token out of the backend, and stores only the small shim", async () => {
     const files = stateFiles(backendDir());
     expect(files.length).toBeGreaterThan(0);
-    const tokens = new Set(
-      ((await control(sim, "GET", "tokens")) as { sha256: string }[]).map((t) => t.sha256),
-    );
+    const tokens = new Set((await sim.control.tokens()).map((t) => t.sha256));
     expect(tokens.size).toBeGreaterThan(0);
     const plaintext = [sim.clientSecret, secrets.variableValue, secrets.variableValue2, secrets.logToken];
     const keyLines = [secrets.privateKey, secrets.privateKey2].flatMap((k) =>

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { AcquiaCloudClient } from "../../sdk";
 import { startSimulator, type Simulator } from "../../simulator";
-import { control, mutatingCalls, stats } from "../helpers/simulator-control";
+import { mutatingCalls } from "../helpers/simulator-control";
 import { ed25519PublicKey } from "../simulator/helpers";
 import { EXAMPLES_DIR, PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import {
@@ -52,7 +52,7 @@ describeWithPulumi("the examples and credentials through `pulumi up`", (cli) => 
   });
 
   beforeEach(async () => {
-    await control(sim, "POST", "reset");
+    await sim.control.reset();
   });
 
   it("team-and-access: creates the team, its application and the SSH key, then removes them", async () => {
@@ -95,8 +95,8 @@ describeWithPulumi("the examples and credentials through `pulumi up`", (cli) => 
     it("destroys right after the secret was rotated, with the new secret only in config", async () => {
       const stack = await projectStack(sandbox, dir, "rotate-destroy", credentials(sim));
       expect((await stack.up()).summary.resourceChanges).toEqual({ create: 9 });
-      const { clientSecret } = (await control(sim, "POST", "credentials/rotate")) as { clientSecret: string };
-      await control(sim, "POST", "tokens/expire");
+      const clientSecret = await sim.control.rotateCredentials();
+      await sim.control.expireTokens();
       await stack.setConfig("acquia:clientSecret", { value: clientSecret, secret: true });
       expect((await stack.destroy({ runProgram: true })).summary.resourceChanges).toMatchObject({
         delete: 9,
@@ -116,7 +116,7 @@ describeWithPulumi("the examples and credentials through `pulumi up`", (cli) => 
     it("after a rotation, up updates the stored credentials without any mutating Acquia call", async () => {
       const stack = await projectStack(sandbox, dir, "rotate-up", credentials(sim));
       await stack.up();
-      const { clientSecret } = (await control(sim, "POST", "credentials/rotate")) as { clientSecret: string };
+      const clientSecret = await sim.control.rotateCredentials();
       await stack.setConfig("acquia:clientSecret", { value: clientSecret, secret: true });
       const before = await mutatingCalls(sim);
       const result = await stack.up();
@@ -143,7 +143,7 @@ describeWithPulumi("the examples and credentials through `pulumi up`", (cli) => 
       const seconds = (Date.now() - started) / 1000;
       expect(result.summary.resourceChanges).toEqual({ create: 9 });
       expect(seconds).toBeGreaterThan(4);
-      const { tokenRequests } = await stats(short);
+      const { tokenRequests } = await short.control.stats();
       // Two processes talk to Acquia: the program (lookups) and the provider.
       const bound = 2 * (1 + Math.floor(seconds / 3.2));
       expect(tokenRequests).toBeLessThanOrEqual(bound);

@@ -1,26 +1,14 @@
-// The simulator's control surface (`/__simulator/…`) for suites of every layer that drive it.
-import type { Simulator } from "../../simulator";
+// The simulator's control surface (`/__simulator/…`) for suites of every layer that drive it, over the
+// simulator's own typed client (`sim.control`).
+import type { Simulator, StatsSnapshot } from "../../simulator";
 
-export async function control(
-  sim: Simulator,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<unknown> {
-  const res = await fetch(`${sim.url}/__simulator/${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
-  const text = await res.text();
-  return text ? JSON.parse(text) : undefined;
+/** Any control endpoint by method and path (e.g. "POST", "faults"); throws unless it answers 2xx. */
+export function control(sim: Simulator, method: string, path: string, body?: unknown): Promise<unknown> {
+  return sim.control.request(method, path, body);
 }
 
-export async function stats(
-  sim: Simulator,
-): Promise<{ tokenRequests: number; requests: number; byRoute: Record<string, number> }> {
-  return (await control(sim, "GET", "stats")) as never;
+export function stats(sim: Simulator): Promise<StatsSnapshot> {
+  return sim.control.stats();
 }
 
 /** Mutating API calls so far, by route. */

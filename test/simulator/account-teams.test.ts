@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Simulator } from "../../simulator";
+import { SEED, type Simulator } from "../../simulator";
 import {
   Api,
   SPEC_EXAMPLE_FINGERPRINT,
@@ -125,7 +125,7 @@ describe("organizations", () => {
       flags: { federated_authentication: false },
     });
     const apps = await api.get(`/organizations/${sim.organizationUuid}/applications`);
-    expect(items(apps).map((a) => a.uuid)).toEqual([sim.applicationUuid]);
+    expect(items(apps).map((a) => a.uuid)).toEqual([sim.applicationUuid, SEED.legacyApplicationUuid]);
   });
 
   it("answers an unknown organization with the spec's not_found", async () => {

@@ -1,14 +1,5 @@
 import type { Simulator } from "../../simulator";
-import {
-  Api,
-  control,
-  ed25519PublicKey,
-  items,
-  notificationHref,
-  selfSignedCertificate,
-  start,
-  type ApiResponse,
-} from "./helpers";
+import { Api, ed25519PublicKey, items, selfSignedCertificate, start, type ApiResponse } from "./helpers";
 
 // Every asynchronous operation, three times over: with a stalled task (nothing changes while the
 // notification is in progress), with a failed task (the notification ends `failed` and nothing
@@ -218,20 +209,20 @@ const cases: AsyncCase[] = [
 ];
 
 afterEach(async () => {
-  await control(sim, "DELETE", "faults");
+  await sim.control.clearFaults();
 });
 
 describe.each(cases)("$name", ({ method, path, request, applied }) => {
   it("changes nothing while its notification is in progress", async () => {
-    await control(sim, "POST", "faults", [{ method, path, stallTask: true }]);
+    await sim.control.addFaults([{ method, path, stallTask: true }]);
     const accepted = await request();
     expect(accepted.status).toBe(202);
-    expect((await api.get(notificationHref(accepted))).body).toMatchObject({ status: "in-progress" });
+    expect((await api.get(await api.taskHref(accepted))).body).toMatchObject({ status: "in-progress" });
     expect(await applied()).toBe(false);
   });
 
   it("changes nothing when its task fails", async () => {
-    await control(sim, "POST", "faults", [{ method, path, failTask: "Simulated failure." }]);
+    await sim.control.addFaults([{ method, path, failTask: "Simulated failure." }]);
     const accepted = await request();
     expect(await api.settle(accepted)).toMatchObject({ status: "failed", description: "Simulated failure." });
     expect(await applied()).toBe(false);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Simulator } from "../../simulator";
-import { Api, control, items, requestToken, start, stats } from "./helpers";
+import { SEED, type Simulator } from "../../simulator";
+import { Api, items, requestToken, start } from "./helpers";
 
 let sim: Simulator;
 
@@ -81,9 +81,9 @@ describe("API authentication", () => {
   });
 
   it("lists issued tokens by SHA-256 digest only", async () => {
-    await control(sim, "POST", "reset");
+    await sim.control.reset();
     const token = await requestToken(sim);
-    const listed = (await control(sim, "GET", "tokens")).body as unknown as { sha256: string }[];
+    const listed = await sim.control.tokens();
     const digest = createHash("sha256").update(String(token.body.access_token)).digest("hex");
     expect(listed.map((t) => t.sha256)).toContain(digest);
     expect(JSON.stringify(listed)).not.toContain(String(token.body.access_token));
@@ -91,7 +91,7 @@ describe("API authentication", () => {
 
   it("expires every issued token on request", async () => {
     const api = await Api.connect(sim);
-    expect((await control(sim, "POST", "tokens/expire")).status).toBe(200);
+    expect(await sim.control.expireTokens()).toBeGreaterThan(0);
     expect((await api.get("/account")).body).toEqual({
       error: "unauthorized",
       message: "The access token has expired.",
@@ -102,8 +102,7 @@ describe("API authentication", () => {
 
   it("rotates the secret: the old one is refused, the new one works", async () => {
     const old = sim.clientSecret;
-    const rotated = await control(sim, "POST", "credentials/rotate");
-    const fresh = String(rotated.body.clientSecret);
+    const fresh = await sim.control.rotateCredentials();
     expect(fresh).not.toBe(old);
     expect(sim.clientSecret).toBe(fresh);
     expect((await requestToken(sim, { client_secret: old })).status).toBe(401);
@@ -146,7 +145,10 @@ describe("federated authentication", () => {
     }
     const write = await plain.post(`/environments/${environmentId}/variables`, { name: "X", value: "1" });
     expect(write.status).toBe(403);
-    expect(items(await plain.get("/applications")).map((a) => a.uuid)).toEqual([sim.applicationUuid]);
+    expect(items(await plain.get("/applications")).map((a) => a.uuid)).toEqual([
+      sim.applicationUuid,
+      SEED.legacyApplicationUuid,
+    ]);
 
     const scoped = await Api.connect(sim, `organization:${sim.federatedOrganizationUuid}`);
     for (const path of protectedPaths) {
@@ -166,9 +168,9 @@ describe("federated authentication", () => {
   });
 
   it("counts token requests apart from API requests", async () => {
-    const before = await stats(sim);
+    const before = await sim.control.stats();
     await requestToken(sim);
-    const after = await stats(sim);
+    const after = await sim.control.stats();
     expect(after.tokenRequests).toBe(before.tokenRequests + 1);
     expect(after.requests).toBe(before.requests);
   });

@@ -80,6 +80,10 @@ describeCli("acquia-cloud-simulator CLI", () => {
         "federatedOrganizationUuid",
         "applicationUuid",
         "environments",
+        "legacyApplicationUuid",
+        "foreignOrganizationUuid",
+        "foreignApplicationUuid",
+        "foreignEnvironmentId",
       ]),
     );
     expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -122,6 +126,8 @@ describeCli("acquia-cloud-simulator CLI", () => {
       [["--port", "70000"], "--port"],
       [["--latency"], "--latency"],
       [["--task-duration=-5"], "--task-duration"],
+      [["--realism", "everything"], "--realism"],
+      [["--rate-limit", "none"], "--rate-limit"],
     ] as const) {
       const result = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 10_000 });
       expect({ args, status: result.status }).toEqual({ args, status: 2 });
@@ -133,6 +139,8 @@ describeCli("acquia-cloud-simulator CLI", () => {
   it("prints usage for --help", () => {
     const result = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8", timeout: 10_000 });
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("--task-duration");
+    for (const flag of ["--task-duration", "--realism", "--rate-limit", "--state", "--latency"]) {
+      expect(result.stdout).toContain(flag);
+    }
   });
 });

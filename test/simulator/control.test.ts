@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SEED_CREDENTIALS, startSimulator, type Simulator } from "../../simulator";
-import { Api, control, items, requestToken, start, stats } from "./helpers";
+import { Api, items, requestToken, start } from "./helpers";
 
 describe("stats", () => {
   let sim: Simulator;
@@ -22,9 +22,9 @@ describe("stats", () => {
     await api.get("/account/ssh-keys");
     await api.get(`/environments/${dev}/domains/${encodeURIComponent("*.example.com")}`);
     await api.get("/no/such/route");
-    await control(sim, "GET", "state");
-    const counted = await stats(sim);
-    expect(counted).toEqual({
+    await sim.control.state();
+    const { tokenRequests, requests, byRoute } = await sim.control.stats();
+    expect({ tokenRequests, requests, byRoute }).toEqual({
       tokenRequests: 1,
       requests: 8,
       byRoute: {
@@ -65,19 +65,27 @@ describe("state and reset", () => {
       await api.settle(
         await api.post(`/environments/${sim.environments.dev}/variables`, { name: "KEEP", value: "v" }),
       );
-      await control(sim, "POST", "faults", [{ path: "/api/account", status: 500, times: 0 }]);
-      const rotated = String((await control(sim, "POST", "credentials/rotate")).body.clientSecret);
+      await sim.control.addFaults([{ path: "/api/account", status: 500, times: 0 }]);
+      const rotated = await sim.control.rotateCredentials();
 
-      const state = await control(sim, "GET", "state");
-      expect(state.body).toMatchObject({
+      const state = await sim.control.state();
+      expect(state).toMatchObject({
         account: { uuid: expect.any(String) },
         applications: { [sim.applicationUuid]: { name: "Acme Web" } },
         variables: { [`${sim.environments.dev}/KEEP`]: { name: "KEEP", value: "v" } },
       });
-      expect(JSON.stringify(state.body)).not.toContain(api.bearer);
+      expect(JSON.stringify(state)).not.toContain(api.bearer);
 
-      expect((await control(sim, "POST", "reset")).status).toBe(200);
-      expect(await stats(sim)).toEqual({ tokenRequests: 0, requests: 0, byRoute: {} });
+      await sim.control.reset();
+      expect(await sim.control.stats()).toEqual({
+        tokenRequests: 0,
+        requests: 0,
+        byRoute: {},
+        firstRequestAt: null,
+        status429: 0,
+        peakInFlight: 0,
+        tasks: [],
+      });
       expect((await api.get(`/environments/${sim.environments.dev}/variables/KEEP`)).status).toBe(404);
       expect((await api.get("/account")).status).toBe(200);
       expect(sim.clientSecret).toBe(SEED_CREDENTIALS.clientSecret);
@@ -103,7 +111,7 @@ describe("--state persistence", () => {
     await api.settle(
       await api.post(`/environments/${first.environments.dev}/variables`, { name: "SAVED", value: "1" }),
     );
-    await control(first, "POST", "credentials/rotate");
+    await first.control.rotateCredentials();
     const secret = first.clientSecret;
     // This task is still running when the first simulator stops.
     const slow = await startSimulator({ stateFile: join(dir, "slow.json"), taskDurationMs: 200 });
@@ -166,6 +174,14 @@ describe("--state persistence", () => {
     writeFileSync(file, JSON.stringify({ hello: "world" }));
     await expect(start({ stateFile: file })).rejects.toThrow(/not an acquia-cloud-simulator state file/);
   });
+
+  it("refuses a state file of another version, saying so", async () => {
+    const file = join(dir, "old.json");
+    writeFileSync(file, JSON.stringify({ format: "acquia-cloud-simulator-state", version: 1, state: {} }));
+    await expect(start({ stateFile: file })).rejects.toThrow(
+      /another simulator version \(state v1; this one reads v2\)/,
+    );
+  });
 });
 
 describe("startSimulator options", () => {
@@ -188,8 +204,7 @@ describe("startSimulator options", () => {
       started = Date.now();
       expect((await api.get("/account")).status).toBe(200);
       expect(Date.now() - started).toBeGreaterThanOrEqual(110);
-      const info = await control(sim, "GET", "info");
-      expect(info.body).toEqual(sim.readyLine());
+      expect(await sim.control.info()).toEqual(sim.readyLine());
     } finally {
       await sim.stop();
     }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Simulator } from "../../simulator";
-import { Api, control, items, selfSignedCertificate, start } from "./helpers";
+import { Api, items, selfSignedCertificate, start } from "./helpers";
 
 let sim: Simulator;
 let api: Api;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 afterEach(async () => {
-  await control(sim, "DELETE", "faults");
+  await sim.control.clearFaults();
 });
 
 describe("environment variables", () => {
@@ -71,9 +71,7 @@ describe("environment variables", () => {
 
   it("keeps the old value when the update task fails", async () => {
     await api.settle(await api.post(`${test}/variables`, { name: "STABLE", value: "before" }));
-    await control(sim, "POST", "faults", [
-      { method: "PUT", path: "/api/environments/*/variables/*", failTask: true },
-    ]);
+    await sim.control.addFaults([{ method: "PUT", path: "/api/environments/*/variables/*", failTask: true }]);
     const update = await api.put(`${test}/variables/STABLE`, { name: "STABLE", value: "after" });
     expect(await api.settle(update)).toMatchObject({ status: "failed" });
     expect((await api.get(`${test}/variables/STABLE`)).body).toMatchObject({ value: "before" });
@@ -173,7 +171,7 @@ describe("crons", () => {
       message: { frequency: "The cron frequency does not appear to be valid." },
     });
     const prodCrons = items(await api.get(`/environments/${sim.environments.prod}/crons`));
-    expect(prodCrons.map((c) => c.label)).toEqual(["Drupal cron"]);
+    expect(prodCrons.map((c) => c.label)).toEqual(["Drupal cron", "Run backup"]);
     const label = await api.post(`/environments/${sim.environments.prod}/crons`, {
       command: "x",
       frequency: "* * * * *",

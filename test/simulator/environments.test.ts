@@ -1,5 +1,5 @@
 import type { Simulator } from "../../simulator";
-import { Api, control, items, notificationHref, start } from "./helpers";
+import { Api, items, notificationHref, start } from "./helpers";
 
 let sim: Simulator;
 let api: Api;
@@ -10,21 +10,24 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 afterEach(async () => {
-  await control(sim, "DELETE", "faults");
+  await sim.control.clearFaults();
 });
 
 describe("applications", () => {
   it("filters, sorts and pages the application list", async () => {
     const scoped = await Api.connect(sim, `organization:${sim.federatedOrganizationUuid}`);
     const all = await scoped.get("/applications?sort=-name");
-    expect(items(all).map((a) => a.name)).toEqual(["Acme Web", "Acme Intranet"]);
+    expect(items(all).map((a) => a.name)).toEqual(["Acme Web", "Acme Legacy", "Acme Intranet"]);
 
     const byName = await scoped.get(`/applications?filter=${encodeURIComponent("name=Acme Web")}`);
     expect(items(byName).map((a) => a.uuid)).toEqual([sim.applicationUuid]);
     const contains = await scoped.get(`/applications?filter=${encodeURIComponent("name=@*intranet")}`);
     expect(items(contains).map((a) => a.name)).toEqual(["Acme Intranet"]);
     const not = await scoped.get(`/applications?filter=${encodeURIComponent("name!=Acme Web")}`);
-    expect(items(not).map((a) => a.name)).toEqual(["Acme Intranet"]);
+    expect(items(not).map((a) => a.name)).toEqual(["Acme Legacy", "Acme Intranet"]);
+    // Acme Legacy's type is null: it matches neither type=drupal nor anything but !=.
+    const drupal = await scoped.get(`/applications?filter=${encodeURIComponent("type=drupal")}`);
+    expect(items(drupal).map((a) => a.name)).toEqual(["Acme Web", "Acme Intranet"]);
     const or = await scoped.get(
       `/applications?filter=${encodeURIComponent("name=Nope,name=Acme Web;type=drupal")}`,
     );
@@ -32,8 +35,8 @@ describe("applications", () => {
     const and = await scoped.get(`/applications?filter=${encodeURIComponent("name=Acme Web;type=node")}`);
     expect(items(and)).toEqual([]);
 
-    const page = await scoped.get("/applications?sort=name&limit=1&offset=1");
-    expect(page.body).toMatchObject({ total: 1, pagination: { total: 2, limit: 1, offset: 1 } });
+    const page = await scoped.get("/applications?sort=name&limit=1&offset=2");
+    expect(page.body).toMatchObject({ total: 1, pagination: { total: 3, limit: 1, offset: 2 } });
     expect(items(page).map((a) => a.name)).toEqual(["Acme Web"]);
 
     const bad = await scoped.get("/applications?limit=-1");
@@ -127,7 +130,7 @@ describe("continuous delivery environments", () => {
   });
 
   it("leaves no environment behind when the creation task fails", async () => {
-    await control(sim, "POST", "faults", [
+    await sim.control.addFaults([
       { method: "POST", path: "/api/applications/*/environments", failTask: "Provisioning failed." },
     ]);
     const accepted = await api.post(`/applications/${sim.applicationUuid}/environments`, {

@@ -1,6 +1,6 @@
 import type { Simulator } from "../../simulator";
 import { globToRegExp } from "../../simulator/faults";
-import { Api, control, notificationHref, requestToken, start, stats } from "./helpers";
+import { Api, control, notificationHref, requestToken, start } from "./helpers";
 
 let sim: Simulator;
 let api: Api;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 afterEach(async () => {
-  await control(sim, "DELETE", "faults");
+  await sim.control.clearFaults();
 });
 
 async function addFaults(rules: unknown): Promise<void> {
@@ -68,16 +68,16 @@ describe("fault rules", () => {
 
   it("resets the connection before applying the request: nothing changes", async () => {
     await addFaults([{ method: "POST", path: "/api/environments/*/variables", resetConnection: "before" }]);
-    const before = await stats(sim);
+    const before = await sim.control.stats();
     await expect(api.post(variables, { name: "RESET_BEFORE", value: "1" })).rejects.toThrow();
-    const after = await stats(sim);
+    const after = await sim.control.stats();
     expect(after.byRoute["POST /environments/{environmentId}/variables"]).toBe(
       (before.byRoute["POST /environments/{environmentId}/variables"] ?? 0) + 1,
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await api.get(`${variables}/RESET_BEFORE`)).status).toBe(404);
-    const state = await control(sim, "GET", "state");
-    expect(JSON.stringify(state.body.notifications)).not.toContain("RESET_BEFORE");
+    const state = await sim.control.state();
+    expect(JSON.stringify(state.notifications)).not.toContain("RESET_BEFORE");
   });
 
   it("resets the connection after applying the request: the change still happens", async () => {
@@ -94,7 +94,7 @@ describe("fault rules", () => {
 
     await addFaults([{ path: "/api/account", status: 502, times: 0 }]);
     for (let i = 0; i < 4; i++) expect((await api.get("/account")).status).toBe(502);
-    expect((await control(sim, "DELETE", "faults")).status).toBe(200);
+    await sim.control.clearFaults();
     expect((await api.get("/account")).status).toBe(200);
   });
 
@@ -133,6 +133,38 @@ describe("fault rules", () => {
     expect((await api.get(`${variables}/STALLED_VAR`)).status).toBe(404);
   });
 
+  it("gives one kind of task its own duration; only a request that starts a task uses the rule up", async () => {
+    await addFaults([{ method: "POST", path: "/api/environments/*/variables", taskDurationMs: 400 }]);
+    expect((await api.get(variables)).status).toBe(200);
+    const slow = await api.post(variables, { name: "SLOW_VAR", value: "1" });
+    const other = await api.post(`/environments/${sim.environments.dev}/domains`, {
+      hostname: "fast.example.com",
+    });
+    expect(await api.settle(other)).toMatchObject({ status: "completed" });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((await api.get(notificationHref(slow))).body).toMatchObject({ status: "in-progress" });
+    expect(await api.settle(slow)).toMatchObject({ status: "completed" });
+    // Used up: the next task of the same kind takes the simulator's default duration again.
+    await api.settle(await api.post(variables, { name: "NEXT_VAR", value: "1" }));
+    expect(await sim.control.listFaults()).toEqual([]);
+    const durations = (await sim.control.stats()).tasks.slice(-3).map((t) => [t.event, t.durationMs]);
+    expect(durations).toEqual([
+      ["EnvironmentVariableAdded", 400],
+      ["DomainAdded", 30],
+      ["EnvironmentVariableAdded", 30],
+    ]);
+  });
+
+  it("fails a task after the duration a rule gives it", async () => {
+    await addFaults([
+      { method: "POST", path: "/api/environments/*/variables", failTask: true, taskDurationMs: 200 },
+    ]);
+    const accepted = await api.post(variables, { name: "LATE_FAILURE", value: "1" });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await api.get(notificationHref(accepted))).body).toMatchObject({ status: "in-progress" });
+    expect(await api.settle(accepted)).toMatchObject({ status: "failed" });
+  });
+
   it("faults the token endpoint too, in Okta's shape", async () => {
     await addFaults([{ path: "/accounts/api/auth/oauth/token", status: 503 }]);
     const response = await requestToken(sim);
@@ -152,6 +184,10 @@ describe("fault rules", () => {
       [[{ failTask: true, stallTask: true }], /cannot both/],
       [[{ failTask: true, delayMs: 5 }], /failTask\/stallTask/],
       [[{ status: 500, times: -1 }], /times/],
+      [[{ stallTask: true, taskDurationMs: 5 }], /cannot both stall the task and set its duration/],
+      [[{ taskDurationMs: -1 }], /taskDurationMs must be/],
+      [[{ taskDurationMs: 5, retryAfter: 1 }], /taskDurationMs act on the accepted request's task/],
+      [[{ path: "/api/account", body: {} }], /body needs a status/],
       [[], /array/],
       [[42], /object/],
     ];
@@ -162,7 +198,7 @@ describe("fault rules", () => {
     }
     const notJson = await fetch(`${sim.url}/__simulator/faults`, { method: "POST", body: "{nope" });
     expect(notJson.status).toBe(400);
-    expect((await control(sim, "GET", "faults")).body).toEqual([]);
+    expect(await sim.control.listFaults()).toEqual([]);
   });
 });
 

@@ -129,10 +129,22 @@ export class Api {
     }
   }
 
-  /** Waits for the notification of an accepted (202) answer. */
+  /** Waits for the task of an accepted (202) answer and returns its notification's final body. */
   async settle(accepted: ApiResponse): Promise<JsonObject> {
     if (accepted.status !== 202) throw new Error(`expected 202, got ${accepted.status}: ${accepted.text}`);
-    return this.waitForNotification(notificationHref(accepted));
+    return this.waitForNotification(await this.taskHref(accepted));
+  }
+
+  /**
+   * The notification of an accepted answer: its link, or, for an answer without one (messageOnly), the
+   * notification of the task the simulator started last. Tests run one request at a time, so that is it.
+   */
+  async taskHref(accepted: ApiResponse): Promise<string> {
+    const links = accepted.body._links as { notification?: { href?: string } } | undefined;
+    if (typeof links?.notification?.href === "string") return links.notification.href;
+    const last = (await this.sim.control.stats()).tasks.at(-1);
+    if (last === undefined) throw new Error(`no notification link and no task for ${accepted.text}`);
+    return `${this.sim.apiUrl}/notifications/${last.uuid}`;
   }
 }
 
@@ -149,30 +161,15 @@ export function items(response: ApiResponse): JsonObject[] {
   return embedded.items;
 }
 
+/** Any control endpoint, whatever it answers (for tests of the endpoints themselves). */
 export async function control(
   sim: Simulator,
   method: string,
   path: string,
   body?: unknown,
-): Promise<ApiResponse> {
-  const response = await fetch(`${sim.url}/__simulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return toResponse(response);
-}
-
-export async function stats(sim: Simulator): Promise<{
-  tokenRequests: number;
-  requests: number;
-  byRoute: Record<string, number>;
-}> {
-  return (await control(sim, "GET", "stats")).body as {
-    tokenRequests: number;
-    requests: number;
-    byRoute: Record<string, number>;
-  };
+): Promise<{ status: number; body: JsonObject }> {
+  const response = await sim.control.send(method, path, body);
+  return { status: response.status, body: (response.body ?? {}) as JsonObject };
 }
 
 // ---------------------------------------------------------------------------------------------

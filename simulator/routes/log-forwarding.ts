@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { environmentStub, requireEnvironment } from "../access";
+import { accepted, ok } from "../answers";
+import { listField, stringField } from "../body";
 import { parseCertificate } from "../certificates";
 import { ApiError, NOT_FOUND, missingParameter, notFound, validationFailed } from "../errors";
-import { accepted, collection, link, ok, segment, stringField } from "../hal";
+import { collection, link, segment } from "../hal";
 import type { EnvironmentRecord, LogForwardingRecord } from "../model";
-import { onEnvironment, startTask, type Route, type RouteContext } from "../router";
-import { listField } from "./applications";
+import type { Route, RouteContext } from "../router";
+import { onEnvironment, startTask } from "../tasks";
 
 export const LOG_SOURCES = [
   "apache-access",
