@@ -1,5 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
-import { AcquiaApiError, AuthenticationError, NotificationTimeoutError, isNotFound } from "../../sdk";
+import {
+  AcquiaApiError,
+  AuthenticationError,
+  NotificationTimeoutError,
+  OperationTimeoutError,
+  isNotFound,
+} from "../../sdk";
 import { clientFor } from "./clients";
 import { AlreadyExistsError, ParentNotVisibleError, ResourceInitError } from "./errors";
 import { META_KEYS, type AnyHandler, type Context, type MetaInputs } from "./handler";
@@ -166,7 +172,7 @@ export async function create(handler: AnyHandler, inputs: Props): Promise<{ id: 
     }
     // Acquia accepted the create: the object is ours and stays in state, and the next `up` converges it.
     if (found) initFailed(error, found, inputs[PROVIDER_KEY]);
-    if (error instanceof NotificationTimeoutError) {
+    if (error instanceof NotificationTimeoutError || error instanceof OperationTimeoutError) {
       const next =
         handler.adoptable === false
           ? "Run `pulumi up` again: it sends only what still differs."

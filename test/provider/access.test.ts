@@ -15,10 +15,9 @@ import {
   simulator,
   up,
   type Props,
+  behindPulumi,
 } from "./harness";
 import { lifecycleMatrix, type MatrixCase } from "./matrix";
-
-const wait = { pollIntervalMs: 10 };
 
 /** An SSH wire-format string: length-prefixed bytes. */
 function sshString(b: Buffer): Buffer {
@@ -51,11 +50,12 @@ async function grantTeamUuid(api: AcquiaCloudClient, sim: Simulator): Promise<st
 
 const sshKeyCase: MatrixCase = {
   kind: "SshKey",
+  messageOnlyCreate: true,
   inputs: () => ({ label: "matrix_key", publicKey: ed25519(1) }),
   createPath: "/api/account/ssh-keys",
   deletePath: "/api/account/ssh-keys/*",
   count: async (api) => (await api.sshKeys.list()).filter((k) => k.label === "matrix_key").length,
-  remove: async (api, _sim, s) => (await api.sshKeys.delete(s.id)).wait(wait),
+  remove: async (api, sim, s) => behindPulumi(sim, api.sshKeys.delete(s.id)),
 };
 const teamCase: MatrixCase = {
   kind: "Team",

@@ -14,10 +14,10 @@ import {
   read,
   simulator,
   up,
+  behindPulumi,
 } from "./harness";
 import { lifecycleMatrix } from "./matrix";
 
-const wait = { pollIntervalMs: 10 };
 const SWITCH = "POST /environments/{environmentId}/code/actions/switch";
 const PUT = "PUT /environments/{environmentId}";
 
@@ -34,7 +34,7 @@ lifecycleMatrix([
     deletePath: "/api/environments/*",
     count: async (api, sim) =>
       (await api.environments.list(sim.applicationUuid)).filter((e) => e.label === "Matrix").length,
-    remove: async (api, _sim, s) => (await api.environments.delete(s.id)).wait(wait),
+    remove: async (api, sim, s) => behindPulumi(sim, api.environments.delete(s.id)),
   },
 ]);
 
@@ -106,9 +106,9 @@ describe("Environment runtime", () => {
 
   it("shows a code switch made elsewhere as drift, and a deleted environment as gone", async () => {
     const state = await up("Environment", base());
-    await (await api().code.switch(state.id, "main")).wait(wait);
+    await behindPulumi(sim, api().code.switch(state.id, "main"));
     expect((await read("Environment", state)).props).toMatchObject({ branch: "main" });
-    await (await api().environments.delete(state.id)).wait(wait);
+    await behindPulumi(sim, api().environments.delete(state.id));
     expect(await read("Environment", state)).toEqual({});
   });
 
@@ -181,7 +181,7 @@ describe("EnvironmentSettings runtime", () => {
 
   it("shows drift on refresh and puts the value back on the next up", async () => {
     const state = await up("EnvironmentSettings", { ...base(), memoryLimit: 512 });
-    await (await api().environments.updateSettings(sim.environments.dev, { memory_limit: 768 })).wait(wait);
+    await behindPulumi(sim, api().environments.updateSettings(sim.environments.dev, { memory_limit: 768 }));
     const refreshed = await read("EnvironmentSettings", state);
     expect(refreshed.props).toMatchObject({ memoryLimit: 768 });
     const again = await up(
@@ -215,7 +215,7 @@ describe("EnvironmentSettings runtime", () => {
     const { phpVersion: _dropped, ...memoryOnly } = both;
     const updated = await up("EnvironmentSettings", memoryOnly, state);
     expect(updated.outs["previousSettings"]).toEqual({ memoryLimit: 128 });
-    await (await api().environments.updateSettings(sim.environments.dev, { version: "8.4" })).wait(wait);
+    await behindPulumi(sim, api().environments.updateSettings(sim.environments.dev, { version: "8.4" }));
     await destroy("EnvironmentSettings", updated);
     expect(await php()).toMatchObject({ version: "8.4", memory_limit: 128 });
   });
@@ -278,7 +278,7 @@ describe("CodeDeployment runtime", () => {
   it("makes no call when the environment already runs the ref, and shows a switch elsewhere as drift", async () => {
     const state = await up("CodeDeployment", { ...base(), ref: "develop" });
     expect(await mutations(sim)).toEqual({});
-    await (await api().code.switch(sim.environments.dev, "main")).wait(wait);
+    await behindPulumi(sim, api().code.switch(sim.environments.dev, "main"));
     expect((await read("CodeDeployment", state)).props).toMatchObject({ ref: "main" });
   });
 

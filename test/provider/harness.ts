@@ -1,4 +1,5 @@
 import * as runtime from "../../provider/runtime";
+import type { Operation } from "../../sdk";
 import { UNKNOWN } from "../../provider/runtime/unknowns";
 import { startSimulator, type Simulator } from "../../simulator";
 
@@ -18,6 +19,19 @@ process.env["ACQUIA_POLL_INTERVAL_MS"] = "10";
 
 export async function simulator(): Promise<Simulator> {
   return startSimulator({ taskDurationMs: 30 });
+}
+
+/**
+ * A change made behind Pulumi's back, done once Acquia shows it: its task completed or, for an answer
+ * without a notification, the simulator has no task left running.
+ */
+export async function behindPulumi(sim: Simulator, operation: Promise<Operation>): Promise<void> {
+  await (await operation).wait({ pollIntervalMs: 10 });
+  for (;;) {
+    const { tasks } = await sim.control.stats();
+    if (tasks.every((t) => t.status !== "in-progress")) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 export function connectionOf(sim: Simulator, secret = sim.clientSecret) {

@@ -19,11 +19,11 @@ import {
   up,
   type Props,
   type State,
+  behindPulumi,
 } from "./harness";
 import { lifecycleMatrix } from "./matrix";
 
 const KIND = "LogForwardingDestination";
-const wait = { pollIntervalMs: 10 };
 const logs = selfSignedCertificate(["logs.example.com"]);
 const TOKEN = "sumo-secret-token-1";
 
@@ -42,6 +42,7 @@ describe("matrix", () => {
   lifecycleMatrix([
     {
       kind: KIND,
+      messageOnlyCreate: true,
       inputs: (sim) => ({
         environmentId: sim.environments.dev,
         label: "Matrix",
@@ -54,7 +55,7 @@ describe("matrix", () => {
       deletePath: "/api/environments/*/log-forwarding-destinations/*",
       count: async (api, sim) =>
         (await api.logForwarding.list(sim.environments.dev)).filter((d) => d.label === "Matrix").length,
-      remove: async (api, sim, s) => (await api.logForwarding.delete(sim.environments.dev, s.id)).wait(wait),
+      remove: async (api, sim, s) => behindPulumi(sim, api.logForwarding.delete(sim.environments.dev, s.id)),
     },
   ]);
 });
@@ -87,16 +88,17 @@ describe("LogForwardingDestination runtime", () => {
     return Object.values(state.logForwardingDestinations);
   };
   const putBehindPulumisBack = async (state: State, changes: Record<string, unknown>) =>
-    (
-      await api().logForwarding.update(sim.environments.dev, state.id, {
+    behindPulumi(
+      sim,
+      api().logForwarding.update(sim.environments.dev, state.id, {
         label: "Sumo",
         consumer: "sumologic",
         sources: ["apache-access", "php-error"],
         address: "logs.example.com:6514",
         credentials: { certificate: logs.certificate, token: TOKEN },
         ...changes,
-      })
-    ).wait(wait);
+      }),
+    );
 
   it("creates with sources in Acquia's order, and makes no call when they are only reordered", async () => {
     const state = await up(KIND, base);
@@ -185,7 +187,7 @@ describe("LogForwardingDestination runtime", () => {
       sources: ["stderr"],
       credentials: { certificate: logs.certificate, token: "someone-elses-token" },
     });
-    await (await api().logForwarding.disable(sim.environments.dev, state.id)).wait(wait);
+    await behindPulumi(sim, api().logForwarding.disable(sim.environments.dev, state.id));
     const refreshed = await read(KIND, state);
     expect(refreshed.props).toMatchObject({
       label: "Renamed",

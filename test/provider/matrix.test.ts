@@ -1,6 +1,6 @@
+import { behindPulumi } from "./harness";
 import { lifecycleMatrix, type MatrixCase } from "./matrix";
 
-const wait = { pollIntervalMs: 10 };
 const cases: MatrixCase[] = [
   {
     kind: "CronJob",
@@ -14,7 +14,7 @@ const cases: MatrixCase[] = [
     deletePath: "/api/environments/*/crons/*",
     count: async (api, sim) =>
       (await api.crons.list(sim.environments.dev)).filter((c) => c.label === "Matrix").length,
-    remove: async (api, sim, s) => (await api.crons.delete(sim.environments.dev, s.id)).wait(wait),
+    remove: async (api, sim, s) => behindPulumi(sim, api.crons.delete(sim.environments.dev, s.id)),
   },
   {
     kind: "Domain",
@@ -25,7 +25,7 @@ const cases: MatrixCase[] = [
       (await api.domains.list(sim.environments.dev)).filter((d) => d.hostname === "matrix.example.com")
         .length,
     remove: async (api, sim) =>
-      (await api.domains.delete(sim.environments.dev, "matrix.example.com")).wait(wait),
+      behindPulumi(sim, api.domains.delete(sim.environments.dev, "matrix.example.com")),
   },
   {
     kind: "Database",
@@ -34,7 +34,7 @@ const cases: MatrixCase[] = [
     deletePath: "/api/applications/*/databases/*",
     count: async (api, sim) =>
       (await api.databases.list(sim.applicationUuid)).filter((d) => d.name === "matrix_db").length,
-    remove: async (api, sim) => (await api.databases.delete(sim.applicationUuid, "matrix_db")).wait(wait),
+    remove: async (api, sim) => behindPulumi(sim, api.databases.delete(sim.applicationUuid, "matrix_db")),
   },
   {
     kind: "EnvironmentVariable",
@@ -43,7 +43,7 @@ const cases: MatrixCase[] = [
     deletePath: "/api/environments/*/variables/*",
     count: async (api, sim) =>
       (await api.variables.list(sim.environments.dev)).filter((v) => v.name === "MATRIX").length,
-    remove: async (api, sim) => (await api.variables.delete(sim.environments.dev, "MATRIX")).wait(wait),
+    remove: async (api, sim) => behindPulumi(sim, api.variables.delete(sim.environments.dev, "MATRIX")),
   },
 ];
 

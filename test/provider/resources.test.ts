@@ -11,6 +11,7 @@ import {
   simulator,
   up,
   type State,
+  behindPulumi,
 } from "./harness";
 
 let sim: Simulator;
@@ -168,7 +169,7 @@ describe("Database runtime", () => {
     expect(renamed.action).toBe("replace");
     expect(await names()).toEqual(expect.arrayContaining(["reports2"]));
     expect(await names()).not.toContain("reports");
-    await (await api().databases.delete(sim.applicationUuid, "reports2")).wait({ pollIntervalMs: 10 });
+    await behindPulumi(sim, api().databases.delete(sim.applicationUuid, "reports2"));
     expect(await read("Database", renamed)).toEqual({});
     await expect(destroy("Database", renamed)).resolves.toBeUndefined();
   });

@@ -18,11 +18,11 @@ import {
   simulator,
   up,
   type Props,
+  behindPulumi,
 } from "./harness";
 import { lifecycleMatrix } from "./matrix";
 
 const KIND = "SslCertificate";
-const wait = { pollIntervalMs: 10 };
 const DAY = 24 * 3600 * 1000;
 
 interface CertificateRecord {
@@ -45,6 +45,7 @@ describe("matrix", () => {
   lifecycleMatrix([
     {
       kind: KIND,
+      messageOnlyCreate: true,
       inputs: (sim) => ({
         environmentId: sim.environments.dev,
         label: "matrix",
@@ -57,8 +58,8 @@ describe("matrix", () => {
         (await api.sslCertificates.list(sim.environments.dev)).filter((c) => c.label?.startsWith("matrix-"))
           .length,
       remove: async (api, sim, s) => {
-        await (await api.sslCertificates.deactivate(sim.environments.dev, s.id)).wait(wait);
-        await (await api.sslCertificates.delete(sim.environments.dev, s.id)).wait(wait);
+        await behindPulumi(sim, api.sslCertificates.deactivate(sim.environments.dev, s.id));
+        await behindPulumi(sim, api.sslCertificates.delete(sim.environments.dev, s.id));
       },
     },
   ]);
@@ -211,7 +212,7 @@ describe("SslCertificate runtime", () => {
 
   it("shows a certificate deactivated outside Pulumi as drift of activate, and puts it back", async () => {
     const state = await up(KIND, base);
-    await (await api().sslCertificates.deactivate(sim.environments.dev, state.id)).wait(wait);
+    await behindPulumi(sim, api().sslCertificates.deactivate(sim.environments.dev, state.id));
     const refreshed = await read(KIND, state);
     expect(refreshed.props).toMatchObject({ activate: false, active: false });
     expect(refreshed.inputs).toMatchObject({ activate: false });

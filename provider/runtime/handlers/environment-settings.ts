@@ -104,7 +104,8 @@ async function apply(
   await settle(ctx, ctx.client.environments.updateSettings(id, changes), async () => {
     const env = await environment(ctx, id);
     const now = env ? currentSettings(env) : {};
-    return managed(want).every((k) => now[k] === want[k]);
+    // A setting Acquia does not report (null: not offered here) cannot be seen to change.
+    return managed(want).every((k) => now[k] === undefined || now[k] === want[k]);
   });
 }
 
