@@ -14,7 +14,7 @@ module.exports = {
   projects: [
     project("sdk"),
     project("simulator"),
-    project("provider"),
+    project("provider", { setupFilesAfterEnv: ["<rootDir>/test/provider/quiet-log.ts"] }),
     project("serialization"),
     project("e2e", { setupFilesAfterEnv: ["<rootDir>/test/e2e/helpers/timeout.ts"] }),
   ],

@@ -1,20 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
+import type * as Sdk from "../sdk";
+import type { AcquiaCloudClient, Account, Application, Environment, Organization } from "../sdk";
 import {
-  AcquiaCloudClient,
-  type Account,
-  type Application,
-  type Environment,
-  type Organization,
-} from "../sdk";
-import { resolveSettings, type ConnectionSettings } from "./runtime/settings";
-import { ambientArgs } from "./resources/ambient-settings";
+  CONNECTION_SOURCES,
+  MISSING_CREDENTIALS_HINT,
+  resolveSettings,
+  type PartialSettings,
+} from "./settings";
 
 /**
  * Lookups run in the program process (dynamic providers cannot serve invokes). They take plain
  * settings, or read stack config and ACLI_* variables like a Connection does.
  */
 export interface LookupOptions {
-  connection?: Partial<ConnectionSettings> | undefined;
+  connection?: PartialSettings | undefined;
 }
 
 /**
@@ -27,30 +26,23 @@ export type Known<T> = T extends readonly unknown[]
     ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
     : T;
 
-function plain(value: pulumi.Input<string> | undefined): Promise<string | undefined> {
-  // A secret from stack config is an Output; its value is known in the program process.
-  return new Promise((resolve) => pulumi.output(value).apply((v) => resolve(v)));
+/** The program's stack config (`acquia:*`), the secret included: its value is known here. */
+async function programConfig(): Promise<(key: string) => string | undefined> {
+  const config = new pulumi.Config("acquia");
+  const secretKey = CONNECTION_SOURCES.clientSecret.config;
+  const secret = await new Promise<string | undefined>((resolve) =>
+    pulumi.output(config.getSecret(secretKey.replace(/^acquia:/, ""))).apply(resolve),
+  );
+  return (key) => (key === secretKey ? secret : config.get(key.replace(/^acquia:/, "")));
 }
 
 async function clientFor(options: LookupOptions): Promise<AcquiaCloudClient> {
-  const ambient = ambientArgs();
-  const given = options.connection ?? {};
-  const clientId = given.clientId ?? ambient.clientId;
-  const clientSecret = given.clientSecret ?? (await plain(ambient.clientSecret));
-  if (!clientId || !clientSecret) {
-    throw new Error(
-      "No Acquia credentials for the lookup: pass connection settings, or set acquia:clientId and acquia:clientSecret (or ACLI_KEY and ACLI_SECRET)",
-    );
-  }
-  return new AcquiaCloudClient(
-    resolveSettings({
-      clientId,
-      clientSecret,
-      organizationUuid: given.organizationUuid ?? ambient.organizationUuid,
-      apiUrl: given.apiUrl ?? ambient.apiUrl,
-      tokenUrl: given.tokenUrl ?? ambient.tokenUrl,
-    }),
-  );
+  const settings = resolveSettings(await programConfig(), options.connection);
+  if (!settings) throw new Error(`No Acquia credentials for the lookup: ${MISSING_CREDENTIALS_HINT}.`);
+  // The HTTP stack loads only when a lookup runs: programs without lookups start faster.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AcquiaCloudClient } = require("../sdk") as typeof Sdk;
+  return new AcquiaCloudClient(settings);
 }
 
 /** The account that owns the API key. */
@@ -68,7 +60,7 @@ export async function getApplication(
 ): Promise<Known<Application>> {
   const client = await clientFor(args);
   if (args.uuid) return client.applications.get(args.uuid);
-  const matches = await client.applications.findByName(args.name ?? "");
+  const matches = await client.applications.listByName(args.name ?? "");
   if (matches.length === 1 && matches[0]) return matches[0];
   throw new Error(
     matches.length === 0

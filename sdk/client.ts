@@ -46,23 +46,29 @@ export interface AcquiaCloudClientOptions extends TransportOptions {
 
 export type QueryValue = string | number | boolean | undefined;
 
-export interface RequestOptions<T> {
+/** What every call takes last. */
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  /** Per attempt: connecting, waiting for headers, and reading the body, each (default the client's). */
+  timeoutMs?: number | undefined;
+}
+
+/** One raw API request (see `request`). */
+export interface ApiRequest<T> extends RequestOptions {
   query?: Record<string, QueryValue> | undefined;
   /** Sent as JSON. */
   body?: unknown;
   /** Validates a 2xx answer; without one the parsed JSON is returned unchecked. */
   schema?: z.ZodType<T> | undefined;
-  signal?: AbortSignal | undefined;
   /** Vouch that a POST may be repeated safely (see the retry policy). */
   idempotent?: boolean | undefined;
 }
 
-export interface ListOptions {
+export interface ListOptions extends RequestOptions {
   query?: Record<string, QueryValue> | undefined;
   /** Send limit/offset; only for collections whose operation declares them. */
   paged?: boolean | undefined;
   pageSize?: number | undefined;
-  signal?: AbortSignal | undefined;
 }
 
 interface ErrorBody {
@@ -120,12 +126,12 @@ export class AcquiaCloudClient implements NotificationReader {
   }
 
   /** Fetches (or reuses) a token: proves the credentials work without touching any object. */
-  async authenticate(signal?: AbortSignal): Promise<void> {
-    await this.token(signal);
+  async authenticate(options: RequestOptions = {}): Promise<void> {
+    await this.token(options.signal);
   }
 
   /** Sends one API request and returns the parsed, validated answer. `path` is relative to the API URL. */
-  async request<T = unknown>(method: string, apiPath: string, options: RequestOptions<T> = {}): Promise<T> {
+  async request<T = unknown>(method: string, apiPath: string, options: ApiRequest<T> = {}): Promise<T> {
     const displayPath = apiPath.split("?")[0] ?? apiPath;
     const res = await this.authorizedSend(method, apiPath, displayPath, options);
     if (res.status < 200 || res.status >= 300) throw this.errorFrom(method, displayPath, res);
@@ -144,8 +150,17 @@ export class AcquiaCloudClient implements NotificationReader {
   }
 
   /** Sends a mutation and returns the handle of the task it started. */
-  async mutate(method: string, apiPath: string, body?: unknown, signal?: AbortSignal): Promise<Operation> {
-    const answer = await this.request(method, apiPath, { body, schema: messageWithLinks.optional(), signal });
+  async mutate(
+    method: string,
+    apiPath: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<Operation> {
+    const answer = await this.request(method, apiPath, {
+      ...options,
+      body,
+      schema: messageWithLinks.optional(),
+    });
     return new Operation(this, answer, `${method} ${apiPath.split("?")[0]}`);
   }
 
@@ -160,9 +175,12 @@ export class AcquiaCloudClient implements NotificationReader {
     let offset = 0;
     let query = options.paged ? { ...options.query, limit: pageSize, offset } : options.query;
     while (next) {
-      const page = (await this.request("GET", next, { query, schema, signal: options.signal })) as z.infer<
-        typeof schema
-      >;
+      const page = (await this.request("GET", next, {
+        query,
+        schema,
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+      })) as z.infer<typeof schema>;
       const items = itemsOf(page) as T[];
       yield* items;
       const nextHref = linkHref(page._links, "next");
@@ -185,8 +203,8 @@ export class AcquiaCloudClient implements NotificationReader {
     return all;
   }
 
-  getNotification(uuid: string, signal?: AbortSignal): Promise<Notification> {
-    return this.request("GET", path`/notifications/${uuid}`, { schema: notificationSchema, signal });
+  getNotification(uuid: string, options: RequestOptions = {}): Promise<Notification> {
+    return this.request("GET", path`/notifications/${uuid}`, { ...options, schema: notificationSchema });
   }
 
   /** Turns an absolute href from a HAL link into a path under this client's API URL. */
@@ -212,7 +230,7 @@ export class AcquiaCloudClient implements NotificationReader {
     method: string,
     apiPath: string,
     displayPath: string,
-    options: RequestOptions<unknown>,
+    options: ApiRequest<unknown>,
   ): Promise<HttpResponse> {
     const url = this.apiUrl + apiPath + queryString(options.query);
     const hasBody = options.body !== undefined || method === "POST" || method === "PUT";
@@ -234,6 +252,7 @@ export class AcquiaCloudClient implements NotificationReader {
           idempotent: options.idempotent,
           gate: this.gate,
           signal: options.signal,
+          timeoutMs: options.timeoutMs,
         },
         displayPath,
       );

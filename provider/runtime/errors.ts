@@ -1,9 +1,50 @@
 /**
- * Thrown from create when Acquia holds the object but its task failed or timed out. The dynamic
+ * The provider's own errors, each with a stable `code` so callers and tests can tell them apart
+ * without reading their words. (Errors from Acquia itself are the SDK's typed errors.)
+ */
+export type ProviderErrorCode =
+  /** The natural key is taken by an object that differs from the program. */
+  | "ALREADY_EXISTS"
+  /** Refresh could see neither the object nor its parent. */
+  | "PARENT_NOT_VISIBLE"
+  /** No credentials anywhere. */
+  | "MISSING_CREDENTIALS"
+  /** The credentials recorded in state were refused and no others are configured. */
+  | "CREDENTIALS_REFUSED"
+  /** The environment a resource belongs to does not exist. */
+  | "ENVIRONMENT_MISSING"
+  /** An object exists that the kind cannot manage (a non-CD environment, another key under a label). */
+  | "NOT_MANAGEABLE"
+  /** The object vanished while being updated. */
+  | "OBJECT_GONE"
+  /** Acquia reported a change done but does not show it. */
+  | "NOT_VISIBLE_YET"
+  /** A create outlived its timeout; the object may still appear. */
+  | "CREATE_TIMED_OUT"
+  /** Acquia accepted a create, then neither the create nor a lookup of the object could be finished. */
+  | "CREATE_UNCONFIRMED"
+  /** The state names a kind this version does not know. */
+  | "UNKNOWN_KIND";
+
+export class ProviderError extends Error {
+  constructor(
+    readonly code: ProviderErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "ProviderError";
+  }
+}
+
+/**
+ * Thrown from create when Acquia holds the object but a later step failed or timed out. The dynamic
  * provider host reports an error carrying `id` as "created but failed to initialize", so Pulumi keeps
  * the resource in state (no orphan) and the next `up` converges it.
  */
 export class ResourceInitError extends Error {
+  readonly code = "RESOURCE_INIT_FAILED";
+
   constructor(
     message: string,
     readonly id: string,
@@ -15,26 +56,30 @@ export class ResourceInitError extends Error {
   }
 }
 
-/** Refresh found the object missing but could not see its parent either: refuse to guess. */
-export class ParentNotVisibleError extends Error {
-  constructor(kind: string, id: string) {
-    super(
-      `${kind} ${id}: Acquia reports neither the object nor its parent. The credentials may have lost ` +
-        "access, so the resource stays in state. Check the key's permissions (or that the environment still " +
-        "exists), then refresh again; use `pulumi state delete` if the parent was removed on purpose.",
-    );
-    this.name = "ParentNotVisibleError";
-  }
+export function parentNotVisible(kind: string, id: string): ProviderError {
+  return new ProviderError(
+    "PARENT_NOT_VISIBLE",
+    `${kind} ${id}: Acquia reports neither the object nor its parent. The credentials may have lost ` +
+      "access, so the resource stays in state. Check the key's permissions (or that the environment still " +
+      "exists), then refresh again; use `pulumi state delete` if the parent was removed on purpose.",
+  );
 }
 
-/** Create refused because the object exists: say how to take it over instead of only relaying Acquia. */
-export class AlreadyExistsError extends Error {
-  constructor(what: string, id: string, cause: Error) {
-    super(
-      `${what} already exists in Acquia (${id}): ${cause.message} Set \`adopt: true\` to manage the ` +
-        "existing object with this stack, or choose another name or label.",
-      { cause },
-    );
-    this.name = "AlreadyExistsError";
-  }
+/** Create refused because an object that differs holds the natural key: say how to take it over. */
+export function alreadyExists(what: string, id: string, differs: string[], cause?: Error): ProviderError {
+  const detail = cause ? `${cause.message} ` : "";
+  return new ProviderError(
+    "ALREADY_EXISTS",
+    `${what} already exists in Acquia (${id}) and differs from the program in ${differs.join(", ")}. ${detail}` +
+      "Set `adopt: true` to manage the existing object with this stack (the program's values are then " +
+      "applied), or choose another name or label.",
+    { cause },
+  );
+}
+
+export function environmentMissing(id: string): ProviderError {
+  return new ProviderError(
+    "ENVIRONMENT_MISSING",
+    `environment ${id} was not found: check environmentId (see getEnvironment)`,
+  );
 }

@@ -1,23 +1,11 @@
-import type { z } from "zod";
-import type { AcquiaCloudClient, WaitOptions } from "../../sdk";
-import type { ConnectionSettings } from "./settings";
-
-/** Inputs every resource accepts besides its own; changing them never touches Acquia. */
-export interface MetaInputs {
-  connection?: ConnectionSettings | undefined;
-  /** Take over an existing object with the same natural key instead of failing on a conflict. */
-  adopt?: boolean | undefined;
-  /** How long to wait for Acquia's task; default `acquia:timeoutSeconds` or 30 minutes. */
-  timeoutSeconds?: number | undefined;
-}
-export const META_KEYS = ["connection", "adopt", "timeoutSeconds"] as const;
+import type { AcquiaCloudClient, Operation, ResourceFamily, WaitOptions } from "../../sdk";
+import type { AnyKind, InputsOf, OutputsOf } from "../kinds/kind";
+import type { ConnectionSettings } from "../settings";
 
 export interface Context {
   client: AcquiaCloudClient;
   /** Options for waiting on this resource's tasks. */
   wait: WaitOptions;
-  /** Set once Acquia accepted this call's create: a later failure leaves an object that is ours. */
-  created?: boolean;
 }
 
 export interface Found<O> {
@@ -25,39 +13,68 @@ export interface Found<O> {
   outs: O;
 }
 
-/**
- * One resource kind's behaviour. The lifecycle module wraps these with validation, diffing,
- * credentials, adoption and error handling, so a handler only speaks to Acquia.
- * `O` (the outputs) always includes the inputs, so diffs can compare old outputs with new inputs.
- */
-export interface ResourceHandler<I extends object, O extends I> {
-  kind: string;
-  /** Validates and normalizes inputs (defaults filled in). Must be a zod object. */
-  inputs: z.ZodObject<z.ZodRawShape> & z.ZodType<I>;
-  /** Inputs whose change replaces the object; the rest update in place. */
-  replaceOn: readonly string[];
-  /** Delete first when a replacement would collide on the natural key. */
-  deleteBeforeReplace: boolean;
-  /** False for kinds without a natural key (settings, deployments): there is nothing to adopt. */
-  adoptable?: false;
-  /** Looks the object up by its natural key. */
-  find(ctx: Context, inputs: I): Promise<Found<O> | undefined>;
-  /** Creates the object and waits for it to exist. */
-  create(ctx: Context, inputs: I): Promise<Found<O>>;
+/** What every handler does besides creating: read, update and delete an object it knows the id of. */
+interface Common<K extends AnyKind> {
+  kind: K;
   /** Current state, or undefined when Acquia answers that it is gone. */
-  read(ctx: Context, id: string, props: O): Promise<O | undefined>;
+  read(ctx: Context, id: string, props: OutputsOf<K>): Promise<OutputsOf<K> | undefined>;
   /** Whether the object's parent is still visible; decides whether a missing object is really gone. */
-  parentVisible(ctx: Context, props: O): Promise<boolean>;
+  parentVisible(ctx: Context, props: OutputsOf<K>): Promise<boolean>;
   /** Applies in-place changes (never called when only meta inputs changed). */
-  update(ctx: Context, id: string, olds: O, news: I): Promise<O>;
-  /** Deletes and waits; an object already gone must not fail. */
-  delete(ctx: Context, id: string, props: O): Promise<void>;
-  /** Checks beyond the schema that need Acquia (run only when every input is known). */
-  verify?(inputs: I): Promise<{ property: string; reason: string }[]>;
-  /** Where the credentials come from when not from the `connection` input (the Connection itself). */
-  settings?(props: I): ConnectionSettings;
+  update(ctx: Context, id: string, olds: OutputsOf<K>, news: InputsOf<K>): Promise<OutputsOf<K>>;
+  /** Deletes and waits until the object is gone; an object already gone must not fail. */
+  delete(ctx: Context, id: string, props: OutputsOf<K>): Promise<void>;
 }
+
+/**
+ * A kind Acquia knows by a natural key (label, name, hostname): the lifecycle owns its create, so
+ * every such kind gets the same guarantees (sent at most once in effect, its task awaited, the object
+ * kept in state once Acquia accepted it, an identical object left by an interrupted run taken over).
+ * What the create leaves different from the inputs (a cron to disable, a certificate to activate) is
+ * brought over by `update`.
+ */
+export interface KeyedHandler<K extends AnyKind> extends Common<K> {
+  /** How Acquia refuses a duplicate of this kind (see isAlreadyExists). */
+  family: ResourceFamily;
+  /**
+   * The object with the inputs' natural key, or undefined. `createdId` is the id the create's answer
+   * named, when it named one.
+   */
+  find(ctx: Context, inputs: InputsOf<K>, createdId?: string): Promise<Found<OutputsOf<K>> | undefined>;
+  /** Sends the create; the lifecycle waits for it. */
+  send(ctx: Context, inputs: InputsOf<K>): Promise<Operation>;
+}
+
+/**
+ * A kind without a natural key (runtime settings, code deployments, the Connection): "create" applies
+ * the inputs to something that exists anyway, so there is nothing to adopt or take over.
+ */
+export interface ApplyHandler<K extends AnyKind> extends Common<K> {
+  create(ctx: Context, inputs: InputsOf<K>): Promise<Found<OutputsOf<K>>>;
+  /** Checks beyond the schema that need Acquia, for a resource about to be created or changed. */
+  preflight?(inputs: InputsOf<K>): Promise<{ property: string; reason: string }[]>;
+  /** Where the credentials come from when not from the `connection` input (the Connection itself). */
+  settings?(props: InputsOf<K>): ConnectionSettings;
+}
+
+export type Handler<K extends AnyKind> = KeyedHandler<K> | ApplyHandler<K>;
 
 // Handlers are stored type-erased; each is only ever called with its own kind's values.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyHandler = ResourceHandler<any, any>;
+export type AnyHandler = Handler<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKeyedHandler = KeyedHandler<any>;
+
+export function isKeyed(handler: AnyHandler): handler is AnyKeyedHandler {
+  return "send" in handler;
+}
+
+/** Declares a keyed handler; the identity function ties its types to its kind. */
+export function keyedHandler<K extends AnyKind>(handler: KeyedHandler<K>): KeyedHandler<K> {
+  return handler;
+}
+
+/** Declares an apply handler; the identity function ties its types to its kind. */
+export function applyHandler<K extends AnyKind>(handler: ApplyHandler<K>): ApplyHandler<K> {
+  return handler;
+}

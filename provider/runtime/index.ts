@@ -1,40 +1,58 @@
 /**
  * pulumi-acquia-cloud/runtime: what the serialized shim in Pulumi state calls. These names and their
  * arguments are a wire format: state written by any released version calls them, so they never change
- * shape. Behaviour lives in lifecycle.ts and the handlers.
+ * shape. Behaviour lives in lifecycle.ts and the kinds' handlers.
  */
+import { redact } from "../../sdk/internal";
 import * as lifecycle from "./lifecycle";
 import { handlerFor } from "./registry";
-import { setStackConfig } from "./settings";
+import { setStackConfig } from "./stack-config";
 
 type Props = Record<string, unknown>;
+
+/** Every message leaving the provider passes through redaction, whatever raised it. */
+async function redacting<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Error) {
+      error.message = redact(error.message);
+      const reasons = (error as { reasons?: unknown }).reasons;
+      if (Array.isArray(reasons)) Object.assign(error, { reasons: reasons.map((r) => redact(String(r))) });
+    }
+    throw error;
+  }
+}
 
 export function configure(request: { config?: { get(key: string): string | undefined } } | undefined): void {
   setStackConfig(request?.config);
 }
 
-export function check(kind: string, _olds: Props, news: Props) {
-  return lifecycle.check(handlerFor(kind), news);
+export function check(kind: string, olds: Props, news: Props) {
+  return redacting(async () => {
+    const result = await lifecycle.check(handlerFor(kind), olds ?? {}, news);
+    return { ...result, failures: result.failures.map((f) => ({ ...f, reason: redact(f.reason) })) };
+  });
 }
 
 export async function diff(kind: string, _id: string, olds: Props, news: Props) {
-  return lifecycle.diff(handlerFor(kind), olds, news);
+  return redacting(async () => lifecycle.diff(handlerFor(kind), olds, news));
 }
 
 export function create(kind: string, inputs: Props) {
-  return lifecycle.create(handlerFor(kind), inputs);
+  return redacting(() => lifecycle.create(handlerFor(kind), inputs));
 }
 
 export function read(kind: string, id: string, props: Props) {
-  return lifecycle.read(handlerFor(kind), id, props);
+  return redacting(() => lifecycle.read(handlerFor(kind), id, props));
 }
 
 export function update(kind: string, id: string, olds: Props, news: Props) {
-  return lifecycle.update(handlerFor(kind), id, olds, news);
+  return redacting(() => lifecycle.update(handlerFor(kind), id, olds, news));
 }
 
 // `delete` is a reserved word for a function declaration, so it is exported under that name here.
 function remove(kind: string, id: string, props: Props) {
-  return lifecycle.remove(handlerFor(kind), id, props);
+  return redacting(() => lifecycle.remove(handlerFor(kind), id, props));
 }
 export { remove as delete };

@@ -1,29 +1,43 @@
+/**
+ * What every kind gets from the runtime, around its handler: validation (and read-only lookups for a
+ * resource about to be created), diffing, credentials and their fallback after a rotation, adoption,
+ * the create protocol (sent once in effect, awaited, kept in state once accepted, an identical object
+ * left by an interrupted run taken over), and errors that say what to do.
+ */
 import { isDeepStrictEqual } from "node:util";
 import {
-  AcquiaApiError,
   AuthenticationError,
+  FederatedAuthenticationRequiredError,
   NotificationTimeoutError,
   OperationTimeoutError,
+  isAlreadyExists,
   isNotFound,
+  type Operation,
 } from "../../sdk";
+import { createOnce } from "../../sdk/internal";
+import { META_KEYS, inputKeys, runtimeInputs } from "../kinds/kind";
+import { containsUnknown } from "../kinds/unknowns";
+import {
+  optionValue,
+  resolveSettings,
+  withDefaults,
+  type ConnectionSettings,
+  MISSING_CREDENTIALS_HINT,
+} from "../settings";
 import { clientFor } from "./clients";
-import { AlreadyExistsError, ParentNotVisibleError, ResourceInitError } from "./errors";
-import { META_KEYS, type AnyHandler, type Context, type MetaInputs } from "./handler";
-import { ambientSettings, configValue, resolveSettings, type ResolvedSettings } from "./settings";
+import { readBack } from "./common";
+import { ProviderError, ResourceInitError, alreadyExists, parentNotVisible } from "./errors";
+import { isKeyed, type AnyHandler, type AnyKeyedHandler, type Context, type Found } from "./handler";
+import { log } from "./log";
 import { progressReporter } from "./progress";
-import { containsUnknown } from "./unknowns";
+import { stackConfig } from "./stack-config";
 
 type Props = Record<string, unknown>;
 const PROVIDER_KEY = "__provider";
-const DEFAULT_TIMEOUT_SECONDS = 30 * 60;
 
 export interface CheckFailure {
   property: string;
   reason: string;
-}
-
-function inputKeys(handler: AnyHandler): string[] {
-  return Object.keys(handler.inputs.shape);
 }
 
 function pick(props: Props, keys: readonly string[]): Props {
@@ -35,23 +49,35 @@ function clean(props: Props): Props {
   return JSON.parse(JSON.stringify(props)) as Props;
 }
 
-function settingsOf(handler: AnyHandler, props: Props): ResolvedSettings {
-  return resolveSettings(handler.settings ? handler.settings(props) : (props as MetaInputs).connection);
+function settingsOf(handler: AnyHandler, props: Props): ConnectionSettings {
+  if (!isKeyed(handler) && handler.settings) return handler.settings(props);
+  // A Connection's settings are complete: stack config and environment fill in only without one.
+  const connection = props["connection"] as ConnectionSettings | undefined;
+  if (connection) return withDefaults(connection);
+  const ambient = resolveSettings(stackConfig);
+  if (!ambient)
+    throw new ProviderError("MISSING_CREDENTIALS", `No Acquia credentials: ${MISSING_CREDENTIALS_HINT}.`);
+  return ambient;
 }
 
-/** How progress lines name the resource: its kind and natural key when it has one. */
-function describe(handler: AnyHandler, props: Props): string {
-  const key = ["label", "name", "hostname"].map((k) => props[k]).find((v) => typeof v === "string");
-  return key === undefined ? handler.kind : `${handler.kind} "${String(key)}"`;
-}
-
-function contextFor(handler: AnyHandler, settings: ResolvedSettings, inputs: Props): Context {
-  const timeoutSeconds =
-    (inputs as MetaInputs).timeoutSeconds ??
-    Number(configValue("acquia:timeoutSeconds") ?? DEFAULT_TIMEOUT_SECONDS);
-  const poll = Number(
-    configValue("acquia:pollIntervalMs") ?? process.env["ACQUIA_POLL_INTERVAL_MS"] ?? 1_000,
+/** The input that names the object in messages: its label, name or hostname. */
+function namingKey(handler: AnyHandler): string | undefined {
+  return ["label", "name", "hostname"].find((k) =>
+    (handler.kind.naturalKey as readonly string[]).includes(k),
   );
+}
+
+/** How messages name the resource: its kind and its label, name or hostname. */
+function describe(handler: AnyHandler, props: Props): string {
+  const key = namingKey(handler);
+  const value = key === undefined ? undefined : props[key];
+  return typeof value === "string" ? `${handler.kind.name} "${value}"` : handler.kind.name;
+}
+
+function contextFor(handler: AnyHandler, settings: ConnectionSettings, inputs: Props): Context {
+  const timeoutSeconds =
+    (inputs["timeoutSeconds"] as number | undefined) ?? optionValue("timeoutSeconds", stackConfig);
+  const poll = optionValue("pollIntervalMs", stackConfig);
   return {
     client: clientFor(settings),
     wait: {
@@ -77,52 +103,36 @@ async function withCredentials<T>(
   try {
     return await fn(contextFor(handler, primary, props));
   } catch (error) {
-    const fallback =
-      error instanceof AuthenticationError && !handler.settings ? ambientSettings() : undefined;
-    if (!fallback || isDeepStrictEqual(fallback, primary)) throw error;
-    console.error(
-      `[acquia-cloud] stored credentials for ${primary.clientId} were refused; retrying with the configured ones (${fallback.clientId})`,
+    if (!(error instanceof AuthenticationError) || (!isKeyed(handler) && handler.settings)) throw error;
+    const fallback = resolveSettings(stackConfig);
+    if (!fallback || isDeepStrictEqual(fallback, primary)) {
+      throw new ProviderError(
+        "CREDENTIALS_REFUSED",
+        `${error.message} The credentials recorded in this stack for ${describe(handler, props)} were refused. ` +
+          "After a key rotation: run `pulumi destroy --run-program` (or `pulumi refresh --run-program`) so the " +
+          "program's current credentials apply, or set ACLI_KEY and ACLI_SECRET to the new pair, or run " +
+          "`pulumi up` first so the stack records them.",
+        { cause: error },
+      );
+    }
+    log(
+      `stored credentials for ${primary.clientId} were refused; retrying with the configured ones (${fallback.clientId})`,
     );
     return fn(contextFor(handler, fallback, props));
   }
 }
 
-export async function check(
-  handler: AnyHandler,
-  news: Props,
-): Promise<{ inputs: Props; failures: CheckFailure[] }> {
-  const candidate = pick(news, inputKeys(handler));
-  const parsed = handler.inputs.safeParse(candidate);
-  if (parsed.success) {
-    const inputs = clean(parsed.data as Props);
-    const failures = handler.verify && !containsUnknown(inputs) ? await handler.verify(inputs) : [];
-    return { inputs: { ...inputs, [PROVIDER_KEY]: news[PROVIDER_KEY] }, failures };
-  }
-  // During preview some inputs are still unknown: those are checked once known, never now.
-  const failures = parsed.error.issues
-    .filter(
-      (issue) =>
-        !containsUnknown(
-          issue.path.reduce<unknown>((v, k) => (v as Props | undefined)?.[k as string], candidate),
-        ),
-    )
-    .filter((issue) => !(issue.path[0] === "connection" && containsUnknown(candidate["connection"])))
-    .map((issue) => ({
-      property: issue.path.map(String).join(".") || "(inputs)",
-      reason: issue.path[0] === "connection" ? `connection: ${issue.message}` : issue.message,
-    }));
-  return { inputs: news, failures };
-}
-
 /** Old outputs normalized like new inputs, so a default added by a newer version is no change. */
 function normalizedOlds(handler: AnyHandler, olds: Props): Props {
-  const parsed = handler.inputs.safeParse(pick(olds, inputKeys(handler)));
+  const parsed = runtimeInputs(handler.kind).safeParse(pick(olds, inputKeys(handler.kind)));
   return parsed.success ? clean(parsed.data as Props) : olds;
 }
 
 export function changedKeys(handler: AnyHandler, olds: Props, news: Props): string[] {
   const old = normalizedOlds(handler, olds);
-  return inputKeys(handler).filter((k) => containsUnknown(news[k]) || !isDeepStrictEqual(old[k], news[k]));
+  return inputKeys(handler.kind).filter(
+    (k) => containsUnknown(news[k]) || !isDeepStrictEqual(old[k], news[k]),
+  );
 }
 
 /** Changed inputs that Acquia holds: a change of connection, adopt or timeoutSeconds alone needs no call. */
@@ -130,57 +140,205 @@ function acquiaChanges(handler: AnyHandler, olds: Props, news: Props): string[] 
   return changedKeys(handler, olds, news).filter((k) => !(META_KEYS as readonly string[]).includes(k));
 }
 
+export async function check(
+  handler: AnyHandler,
+  olds: Props,
+  news: Props,
+): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  const candidate = pick(news, inputKeys(handler.kind));
+  const parsed = runtimeInputs(handler.kind).safeParse(candidate);
+  if (!parsed.success) {
+    // During preview some inputs are still unknown: those are checked once known, never now.
+    const failures = parsed.error.issues
+      .filter(
+        (issue) =>
+          !containsUnknown(
+            issue.path.reduce<unknown>((v, k) => (v as Props | undefined)?.[k as string], candidate),
+          ),
+      )
+      .filter((issue) => !(issue.path[0] === "connection" && containsUnknown(candidate["connection"])))
+      .map((issue) => ({
+        property: issue.path.map(String).join(".") || "(inputs)",
+        reason: issue.path[0] === "connection" ? `connection: ${issue.message}` : issue.message,
+      }));
+    return { inputs: news, failures };
+  }
+  const inputs = clean(parsed.data as Props);
+  const failures = containsUnknown(inputs) ? [] : await preflight(handler, olds, inputs);
+  return { inputs: { ...inputs, [PROVIDER_KEY]: news[PROVIDER_KEY] }, failures };
+}
+
+/**
+ * Read-only checks against Acquia, made where they can save a failed `up`: for a resource about to be
+ * created, whether its natural key is taken by an object that differs from the program; for kinds
+ * that apply settings, what the handler checks. Unchanged resources make no call, so a no-change
+ * preview costs nothing.
+ */
+async function preflight(handler: AnyHandler, olds: Props, inputs: Props): Promise<CheckFailure[]> {
+  if (!isKeyed(handler)) {
+    const changed = Object.keys(olds).length === 0 || acquiaChanges(handler, olds, inputs).length > 0;
+    return changed && handler.preflight ? handler.preflight(inputs) : [];
+  }
+  if (Object.keys(olds).length > 0 || inputs["adopt"]) return [];
+  try {
+    const ctx = contextFor(handler, settingsOf(handler, inputs), inputs);
+    const found = await handler.find(ctx, inputs);
+    const differs = found ? acquiaChanges(handler, found.outs, inputs) : [];
+    if (!found || differs.length === 0) return [];
+    const property = namingKey(handler) ?? handler.kind.naturalKey.at(-1) ?? "(inputs)";
+    return [{ property, reason: alreadyExists(describe(handler, inputs), found.id, differs).message }];
+  } catch (error) {
+    if (error instanceof AuthenticationError || error instanceof FederatedAuthenticationRequiredError)
+      return [{ property: "connection", reason: error.message }];
+    // Anything else (a parent not created yet, a passing outage) is for the create to meet.
+    return [];
+  }
+}
+
 export function diff(handler: AnyHandler, olds: Props, news: Props) {
-  const changed = changedKeys(handler, olds, news);
-  const replaces = changed.filter((k) => handler.replaceOn.includes(k));
+  // `adopt` matters only to a create: toggling it is not a change anyone needs to see.
+  const changed = changedKeys(handler, olds, news).filter((k) => k !== "adopt");
+  const replaces = changed.filter((k) => (handler.kind.replaceOn as readonly string[]).includes(k));
   return {
     changes: changed.length > 0,
     replaces,
-    deleteBeforeReplace: replaces.length > 0 && handler.deleteBeforeReplace,
+    deleteBeforeReplace: replaces.length > 0 && handler.kind.deleteBeforeReplace,
   };
 }
 
-function initFailed(error: unknown, found: { id: string; outs: Props }, provider: unknown): never {
-  const message = error instanceof Error ? error.message : String(error);
-  throw new ResourceInitError(message, found.id, { ...clean(found.outs), [PROVIDER_KEY]: provider });
+function result(found: Found<Props>, inputs: Props): { id: string; outs: Props } {
+  return { id: found.id, outs: clean({ ...found.outs, ...pick(inputs, META_KEYS) }) };
 }
 
 export async function create(handler: AnyHandler, inputs: Props): Promise<{ id: string; outs: Props }> {
-  const meta = inputs as MetaInputs;
   const ctx = contextFor(handler, settingsOf(handler, inputs), inputs);
-  if (meta.adopt) {
+  if (!isKeyed(handler)) return result(await handler.create(ctx, inputs), inputs);
+  if (inputs["adopt"]) {
     const existing = await handler.find(ctx, inputs);
-    if (existing) {
-      const outs =
-        acquiaChanges(handler, existing.outs, inputs).length > 0
-          ? await handler.update(ctx, existing.id, existing.outs, inputs)
-          : existing.outs;
-      return { id: existing.id, outs: clean({ ...outs, ...pick(inputs, META_KEYS) }) };
-    }
+    if (existing) return result(await converge(handler, ctx, existing, inputs), inputs);
   }
+  return result(await createKeyed(handler, ctx, inputs), inputs);
+}
+
+/** Brings an object found at Acquia to the inputs (adopt, or a takeover of an identical one). */
+async function converge(
+  handler: AnyKeyedHandler,
+  ctx: Context,
+  found: Found<Props>,
+  inputs: Props,
+): Promise<Found<Props>> {
+  if (acquiaChanges(handler, found.outs, inputs).length === 0) return found;
+  return { id: found.id, outs: await handler.update(ctx, found.id, found.outs, inputs) };
+}
+
+/**
+ * An object holding the natural key: taken over when it is exactly what the program asks for (a run
+ * interrupted after Acquia created it leaves such an object with nothing in state), refused otherwise.
+ */
+function takeOverOrRefuse(
+  handler: AnyKeyedHandler,
+  found: Found<Props>,
+  inputs: Props,
+  cause?: Error,
+): Found<Props> {
+  const differs = acquiaChanges(handler, found.outs, inputs);
+  if (differs.length > 0) throw alreadyExists(describe(handler, inputs), found.id, differs, cause);
+  log(
+    `${describe(handler, inputs)}: took over the existing object ${found.id}, which matches the program ` +
+      "exactly (left by an interrupted run?)",
+  );
+  return found;
+}
+
+async function createKeyed(handler: AnyKeyedHandler, ctx: Context, inputs: Props): Promise<Found<Props>> {
+  const family = handler.family;
+  // Acquia does not refuse a duplicate of every kind: look first where it would not tell.
+  if (!isAlreadyExistsEnforced(handler)) {
+    const existing = await handler.find(ctx, inputs);
+    if (existing) return takeOverOrRefuse(handler, existing, inputs);
+  }
+  let createdId: string | undefined;
+  const find = () => handler.find(ctx, inputs, createdId);
+  // Found after an answer was lost, an object is the one this create made only if its whole natural
+  // key matches (an SSH key with our label but another public key is someone else's).
+  const ours = async () => {
+    const found = await find();
+    const held = found && normalizedOlds(handler, found.outs);
+    const keys: readonly string[] = handler.kind.naturalKey;
+    return held && keys.every((k) => isDeepStrictEqual(held[k], inputs[k])) ? found : undefined;
+  };
+  let outcome;
   try {
-    const created = await handler.create(ctx, inputs);
-    return { id: created.id, outs: clean(created.outs) };
+    outcome = await createOnce({
+      family,
+      send: async () => {
+        const operation = await handler.send(ctx, inputs);
+        createdId = operation.createdId;
+        return operation;
+      },
+      find: ours,
+    });
   } catch (error) {
-    const found = await handler.find(ctx, inputs).catch(() => undefined);
-    if (!ctx.created) {
-      // Refused before or by the create request: an object found now belongs to someone else.
-      if (found && error instanceof AcquiaApiError && error.status < 500 && !meta.adopt) {
-        throw new AlreadyExistsError(describe(handler, inputs), found.id, error);
-      }
-      throw error;
-    }
-    // Acquia accepted the create: the object is ours and stays in state, and the next `up` converges it.
-    if (found) initFailed(error, found, inputs[PROVIDER_KEY]);
+    if (!isAlreadyExists(error, family)) throw error;
+    // Refused as a duplicate before anything was created: whatever holds the key is not ours yet.
+    const existing = await find();
+    if (!existing) throw error;
+    return takeOverOrRefuse(handler, existing, inputs, error as Error);
+  }
+  // From here on Acquia has accepted the create: whatever fails next, the object must stay in state.
+  try {
+    const found =
+      outcome.kind === "found"
+        ? outcome.existing
+        : await awaitCreated(ctx, handler, inputs, outcome.operation, ours);
+    return await converge(handler, ctx, found, inputs);
+  } catch (error) {
+    const found = await ours().catch((lookup: unknown) => {
+      throw new ProviderError(
+        "CREATE_UNCONFIRMED",
+        `${describe(handler, inputs)}: Acquia accepted the create, then ${errorMessage(error)} Looking the ` +
+          `object up failed too (${errorMessage(lookup)}). Run \`pulumi up\` again: it takes the object over ` +
+          "when it matches the program.",
+        { cause: error },
+      );
+    });
+    if (found)
+      throw new ResourceInitError(errorMessage(error), found.id, {
+        ...clean(found.outs),
+        [PROVIDER_KEY]: inputs[PROVIDER_KEY],
+      });
     if (error instanceof NotificationTimeoutError || error instanceof OperationTimeoutError) {
-      const next =
-        handler.adoptable === false
-          ? "Run `pulumi up` again: it sends only what still differs."
-          : "If it completes after all, the object exists without being in this stack: run `pulumi up` with `adopt: true` to take it over.";
-      throw new Error(`${describe(handler, inputs)}: ${error.message} ${next}`, { cause: error });
+      throw new ProviderError(
+        "CREATE_TIMED_OUT",
+        `${describe(handler, inputs)}: ${error.message} If it completes after all, the next \`pulumi up\` takes ` +
+          "the object over when it matches the program (or run it with `adopt: true`).",
+        { cause: error },
+      );
     }
     throw error;
   }
+}
+
+/** Waits for the create's task (or, without one, for the object to show) and reads the object back. */
+async function awaitCreated(
+  ctx: Context,
+  handler: AnyKeyedHandler,
+  inputs: Props,
+  operation: Operation,
+  find: () => Promise<Found<Props> | undefined>,
+): Promise<Found<Props>> {
+  let found: Found<Props> | undefined;
+  await operation.wait({ ...ctx.wait, until: async () => (found = await find()) !== undefined });
+  return found ?? readBack(describe(handler, inputs), find);
+}
+
+/** Log forwarding destinations are the one kind whose natural key Acquia does not enforce. */
+function isAlreadyExistsEnforced(handler: AnyKeyedHandler): boolean {
+  return handler.family !== "logForwardingDestination";
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export async function read(
@@ -191,11 +349,11 @@ export async function read(
   return withCredentials(handler, props, async (ctx) => {
     const current = await handler.read(ctx, id, props);
     if (current === undefined) {
-      if (!(await handler.parentVisible(ctx, props))) throw new ParentNotVisibleError(handler.kind, id);
+      if (!(await handler.parentVisible(ctx, props))) throw parentNotVisible(handler.kind.name, id);
       return {};
     }
     const outs = clean({ ...current, ...pick(props, META_KEYS) });
-    return { id, props: outs, inputs: pick(outs, inputKeys(handler)) };
+    return { id, props: outs, inputs: pick(outs, inputKeys(handler.kind)) };
   });
 }
 
@@ -205,8 +363,9 @@ export async function update(
   olds: Props,
   news: Props,
 ): Promise<{ outs: Props }> {
-  if (acquiaChanges(handler, olds, news).length === 0 && !handler.settings)
-    return { outs: clean({ ...olds, ...pick(news, inputKeys(handler)) }) };
+  const isConnection = !isKeyed(handler) && handler.settings !== undefined;
+  if (acquiaChanges(handler, olds, news).length === 0 && !isConnection)
+    return { outs: clean({ ...olds, ...pick(news, inputKeys(handler.kind)) }) };
   const ctx = contextFor(handler, settingsOf(handler, news), news);
   const outs = await handler.update(ctx, id, olds, news);
   return { outs: clean({ ...outs, ...pick(news, META_KEYS) }) };

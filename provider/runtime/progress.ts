@@ -1,4 +1,5 @@
 import type { TaskProgress } from "../../sdk";
+import { log } from "./log";
 
 export interface ProgressOptions {
   /** Stay quiet while a task is this young: most finish in seconds. */
@@ -15,12 +16,7 @@ export interface ProgressOptions {
  * CD environment that takes ten minutes is not silent.
  */
 export function progressReporter(what: string, options: ProgressOptions = {}): (p: TaskProgress) => void {
-  const {
-    quietMs = 5_000,
-    everyMs = 30_000,
-    write = (line) => console.error(line),
-    now = Date.now,
-  } = options;
+  const { quietMs = 5_000, everyMs = 30_000, write = log, now = Date.now } = options;
   const started = now();
   let last = -Infinity;
   return (p) => {
@@ -30,6 +26,6 @@ export function progressReporter(what: string, options: ProgressOptions = {}): (
     const seconds = Math.round((t - started) / 1000);
     const percent = p.progress === undefined ? "" : `, ${p.progress}%`;
     const where = p.notificationUuid ? ` (notification ${p.notificationUuid})` : "";
-    write(`[acquia-cloud] ${what}: ${p.label ?? "task"} ${p.status}${percent} after ${seconds} s${where}`);
+    write(`${what}: ${p.label ?? "task"} ${p.status}${percent} after ${seconds} s${where}`);
   };
 }

@@ -1,44 +1,33 @@
+import { ProviderError } from "./errors";
 import type { AnyHandler } from "./handler";
-import { codeDeploymentHandler } from "./handlers/code-deployment";
-import { connectionHandler } from "./handlers/connection";
-import { cronJobHandler } from "./handlers/cron-job";
-import { databaseHandler } from "./handlers/database";
-import { domainHandler } from "./handlers/domain";
-import { environmentHandler } from "./handlers/environment";
-import { environmentSettingsHandler } from "./handlers/environment-settings";
-import { environmentVariableHandler } from "./handlers/environment-variable";
-import { logForwardingDestinationHandler } from "./handlers/log-forwarding-destination";
-import { sshKeyHandler } from "./handlers/ssh-key";
-import { sslCertificateHandler } from "./handlers/ssl-certificate";
-import { teamHandler } from "./handlers/team";
-import { teamApplicationHandler } from "./handlers/team-application";
 
-const all = [
-  connectionHandler,
-  environmentHandler,
-  environmentSettingsHandler,
-  codeDeploymentHandler,
-  environmentVariableHandler,
-  cronJobHandler,
-  domainHandler,
-  databaseHandler,
-  sshKeyHandler,
-  teamHandler,
-  teamApplicationHandler,
-  logForwardingDestinationHandler,
-  sslCertificateHandler,
-];
-const handlers: ReadonlyMap<string, AnyHandler> = new Map(all.map((h) => [h.kind, h as AnyHandler]));
+const loaded = new Map<string, AnyHandler>();
 
-export function handlerFor(kind: string): AnyHandler {
-  const handler = handlers.get(kind);
-  if (!handler) {
-    throw new Error(
-      `pulumi-acquia-cloud has no resource kind "${kind}". The state was written by another version of the package: ` +
-        "install that version (or a newer one) and run `pulumi up` before `destroy`.",
-    );
-  }
-  return handler;
+/** `CronJob` → `cron-job`: a kind's folder under provider/kinds. */
+export function folderOf(kind: string): string {
+  return kind.replace(/(?<=[a-z0-9])([A-Z])/g, "-$1").toLowerCase();
 }
 
-export const kinds = (): string[] => [...handlers.keys()];
+/**
+ * The handler of a kind, loaded from its folder (`kinds/<kind>/handler`) on first use: a kind is one
+ * folder, and the provider process loads only the kinds its stack uses.
+ */
+export function handlerFor(kind: string): AnyHandler {
+  let handler = loaded.get(kind);
+  if (handler) return handler;
+  try {
+    if (!/^[A-Z][A-Za-z]*$/.test(kind)) throw new Error("not a kind name");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, by name
+    handler = (require(`../kinds/${folderOf(kind)}/handler`) as { handler: AnyHandler }).handler;
+    if (handler?.kind.name !== kind) throw new Error("no handler");
+  } catch (cause) {
+    throw new ProviderError(
+      "UNKNOWN_KIND",
+      `pulumi-acquia-cloud has no resource kind "${kind}". The state was written by another version of the package: ` +
+        "install that version (or a newer one) and run `pulumi up` before `destroy`.",
+      { cause },
+    );
+  }
+  loaded.set(kind, handler);
+  return handler;
+}

@@ -39,6 +39,8 @@ export interface HttpRequest {
   /** Paces the request with every other one of its credential set (API requests, not token requests). */
   gate?: RateGate | undefined;
   signal?: AbortSignal | undefined;
+  /** Overrides the transport's per-attempt timeout. */
+  timeoutMs?: number | undefined;
 }
 
 export interface HttpResponse {
@@ -161,8 +163,8 @@ export class HttpTransport {
       body: request.body,
       dispatcher: this.dispatcher,
       signal: request.signal,
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
+      headersTimeout: request.timeoutMs ?? this.timeoutMs,
+      bodyTimeout: request.timeoutMs ?? this.timeoutMs,
     });
     const body = await res.body.text();
     const requestId = headerValue(res.headers["x-request-id"]) ?? undefined;

@@ -1,10 +1,11 @@
+import type { RequestOptions } from "../client";
 import { lastSegment, linkHref, type HalLinks, type MessageWithLinks } from "../hal/schemas";
 import type { Notification } from "./notification";
 import { waitForNotification, waitUntilVisible, type WaitOptions } from "./wait-for-notification";
 
 /** What an Operation needs from the client: reading one notification. */
 export interface NotificationReader {
-  getNotification(uuid: string, signal?: AbortSignal): Promise<Notification>;
+  getNotification(uuid: string, options?: RequestOptions): Promise<Notification>;
 }
 
 /**
@@ -32,6 +33,19 @@ export class Operation {
   /** `_links.self`, which for some creates (crons, log forwarding) points at the new object. */
   get selfHref(): string | undefined {
     return linkHref(this.links, "self");
+  }
+
+  /**
+   * The new object's id, when the answer to a create names it: its self link points one segment below
+   * the collection that was posted to (crons and log forwarding answer so; most creates do not).
+   */
+  get createdId(): string | undefined {
+    const self = this.selfHref;
+    const [method, requested] = this.request.split(" ");
+    if (method !== "POST" || !self || !requested) return undefined;
+    const selfPath = new URL(self, "http://placeholder").pathname.replace(/\/+$/, "");
+    const parent = selfPath.slice(0, selfPath.lastIndexOf("/"));
+    return parent.endsWith(requested.replace(/\/+$/, "")) ? lastSegment(self) : undefined;
   }
 
   /**

@@ -63,7 +63,7 @@ export async function waitForNotification(
   let last: Notification | undefined;
   return pollUntil(
     async () => {
-      last = await handle.reader.getNotification(uuid, options.signal);
+      last = await handle.reader.getNotification(uuid, { signal: options.signal });
       if (last.status === "completed") return { done: true, value: last };
       if (last.status === "failed" || last.status === "error") {
         throw new NotificationFailedError({

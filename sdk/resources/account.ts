@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { halLinks, maybe } from "../hal/schemas";
 import { ApiResource } from "./api-resource";
 
@@ -14,7 +15,7 @@ export type Account = z.infer<typeof accountSchema>;
 
 export class AccountApi extends ApiResource {
   /** The account that owns the API key. */
-  get(signal?: AbortSignal): Promise<Account> {
-    return this.client.request("GET", "/account", { schema: accountSchema, signal });
+  get(options?: RequestOptions): Promise<Account> {
+    return this.client.request("GET", "/account", { ...options, schema: accountSchema });
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import { ApiResource } from "./api-resource";
@@ -20,31 +21,31 @@ export type Application = z.infer<typeof applicationSchema>;
 
 export class ApplicationsApi extends ApiResource {
   /** `filter` uses Acquia's syntax, e.g. `name=Acme Web` or `name=@*acme*`. */
-  list(options: { filter?: string; signal?: AbortSignal } = {}): Promise<Application[]> {
+  list(query: { filter?: string } = {}, options?: RequestOptions): Promise<Application[]> {
     return this.client.list("/applications", applicationSchema, {
+      ...options,
       paged: true,
-      query: { filter: options.filter },
-      signal: options.signal,
+      query: { filter: query.filter },
     });
   }
 
-  get(applicationUuid: string, signal?: AbortSignal): Promise<Application> {
+  get(applicationUuid: string, options?: RequestOptions): Promise<Application> {
     return this.client.request("GET", path`/applications/${applicationUuid}`, {
+      ...options,
       schema: applicationSchema,
-      signal,
     });
   }
 
-  /** The applications named exactly `name` (names are not unique on Acquia). */
-  async findByName(name: string, signal?: AbortSignal): Promise<Application[]> {
-    const candidates = await this.list({ filter: `name=${name}`, signal });
+  /** The applications named exactly `name`: names are not unique on Acquia, so this is a list. */
+  async listByName(name: string, options?: RequestOptions): Promise<Application[]> {
+    const candidates = await this.list({ filter: `name=${name}` }, options);
     return candidates.filter((a) => a.name === name);
   }
 
-  listForOrganization(organizationUuid: string, signal?: AbortSignal): Promise<Application[]> {
+  listForOrganization(organizationUuid: string, options?: RequestOptions): Promise<Application[]> {
     return this.client.list(path`/organizations/${organizationUuid}/applications`, applicationSchema, {
+      ...options,
       paged: true,
-      signal,
     });
   }
 }

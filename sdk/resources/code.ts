@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
@@ -12,32 +13,26 @@ export type CodeRef = z.infer<typeof codeRefSchema>;
 
 export class CodeApi extends ApiResource {
   /** Branches and tags (tags are named `tags/<name>`). */
-  listRefs(applicationUuid: string, signal?: AbortSignal): Promise<CodeRef[]> {
-    return this.client.list(path`/applications/${applicationUuid}/code`, codeRefSchema, { signal });
+  listRefs(applicationUuid: string, options?: RequestOptions): Promise<CodeRef[]> {
+    return this.client.list(path`/applications/${applicationUuid}/code`, codeRefSchema, options);
   }
 
   /** Deploys a branch or tag to the environment (read back as the environment's `vcs.path`). */
-  switch(environmentId: string, branch: string, signal?: AbortSignal): Promise<Operation> {
+  switch(environmentId: string, input: { branch: string }, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "POST",
       path`/environments/${environmentId}/code/actions/switch`,
-      { branch },
-      signal,
+      input,
+      options,
     );
   }
 
   /** Deploys the code of environment `source` to this environment. */
-  deployFrom(
+  deploy(
     environmentId: string,
-    source: string,
-    message?: string,
-    signal?: AbortSignal,
+    input: { source: string; message?: string },
+    options?: RequestOptions,
   ): Promise<Operation> {
-    return this.client.mutate(
-      "POST",
-      path`/environments/${environmentId}/code`,
-      { source, ...(message ? { message } : {}) },
-      signal,
-    );
+    return this.client.mutate("POST", path`/environments/${environmentId}/code`, input, options);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { halLinks, idString, lastSegment, maybe } from "../hal/schemas";
+import type { RequestOptions } from "../client";
+import { halLinks, idString, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
 import { ApiResource } from "./api-resource";
@@ -47,72 +48,60 @@ export function cronFrequency(
 }
 
 export class CronsApi extends ApiResource {
-  list(environmentId: string, signal?: AbortSignal): Promise<Cron[]> {
-    return this.client.list(path`/environments/${environmentId}/crons`, cronSchema, { signal });
+  list(environmentId: string, options?: RequestOptions): Promise<Cron[]> {
+    return this.client.list(path`/environments/${environmentId}/crons`, cronSchema, options);
   }
 
-  get(environmentId: string, cronId: string, signal?: AbortSignal): Promise<Cron> {
+  get(environmentId: string, cronId: string, options?: RequestOptions): Promise<Cron> {
     return this.client.request("GET", path`/environments/${environmentId}/crons/${cronId}`, {
+      ...options,
       schema: cronSchema,
-      signal,
     });
   }
 
   /** Labels are unique per environment (Acquia refuses a second cron with the same label). */
-  async findByLabel(environmentId: string, label: string, signal?: AbortSignal): Promise<Cron | undefined> {
-    return (await this.list(environmentId, signal)).find((c) => c.label === label);
+  async find(environmentId: string, label: string, options?: RequestOptions): Promise<Cron | undefined> {
+    return (await this.list(environmentId, options)).find((c) => c.label === label);
   }
 
-  /** Starts creating a cron; the answer's `_links.self` already names the new cron id. */
-  async create(
-    environmentId: string,
-    input: CronInput,
-    signal?: AbortSignal,
-  ): Promise<{ operation: Operation; cronId: string | undefined }> {
-    const operation = await this.client.mutate(
-      "POST",
-      path`/environments/${environmentId}/crons`,
-      input,
-      signal,
-    );
-    const self = operation.selfHref;
-    const id = self ? lastSegment(self) : undefined;
-    return { operation, cronId: id && id !== "crons" ? id : undefined };
+  /** Starts creating a cron; the answer names the new cron (`operation.createdId`). */
+  create(environmentId: string, input: CronInput, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("POST", path`/environments/${environmentId}/crons`, input, options);
   }
 
   update(
     environmentId: string,
     cronId: string,
     input: Partial<CronInput>,
-    signal?: AbortSignal,
+    options?: RequestOptions,
   ): Promise<Operation> {
-    return this.client.mutate("PUT", path`/environments/${environmentId}/crons/${cronId}`, input, signal);
+    return this.client.mutate("PUT", path`/environments/${environmentId}/crons/${cronId}`, input, options);
   }
 
-  delete(environmentId: string, cronId: string, signal?: AbortSignal): Promise<Operation> {
+  delete(environmentId: string, cronId: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "DELETE",
       path`/environments/${environmentId}/crons/${cronId}`,
       undefined,
-      signal,
+      options,
     );
   }
 
-  enable(environmentId: string, cronId: string, signal?: AbortSignal): Promise<Operation> {
+  enable(environmentId: string, cronId: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "POST",
       path`/environments/${environmentId}/crons/${cronId}/actions/enable`,
       undefined,
-      signal,
+      options,
     );
   }
 
-  disable(environmentId: string, cronId: string, signal?: AbortSignal): Promise<Operation> {
+  disable(environmentId: string, cronId: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "POST",
       path`/environments/${environmentId}/crons/${cronId}/actions/disable`,
       undefined,
-      signal,
+      options,
     );
   }
 }

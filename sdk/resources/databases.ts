@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { idString, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
@@ -20,34 +21,38 @@ export type EnvironmentDatabase = z.infer<typeof environmentDatabaseSchema>;
 
 export class DatabasesApi extends ApiResource {
   /** The application's databases (each exists in every environment). */
-  list(applicationUuid: string, signal?: AbortSignal): Promise<DatabaseName[]> {
+  list(applicationUuid: string, options?: RequestOptions): Promise<DatabaseName[]> {
     return this.client.list(path`/applications/${applicationUuid}/databases`, databaseNameSchema, {
+      ...options,
       paged: true,
-      signal,
     });
   }
 
-  async find(applicationUuid: string, name: string, signal?: AbortSignal): Promise<DatabaseName | undefined> {
-    return (await this.list(applicationUuid, signal)).find((d) => d.name === name);
+  async find(
+    applicationUuid: string,
+    name: string,
+    options?: RequestOptions,
+  ): Promise<DatabaseName | undefined> {
+    return (await this.list(applicationUuid, options)).find((d) => d.name === name);
   }
 
-  listForEnvironment(environmentId: string, signal?: AbortSignal): Promise<EnvironmentDatabase[]> {
+  listForEnvironment(environmentId: string, options?: RequestOptions): Promise<EnvironmentDatabase[]> {
     return this.client.list(path`/environments/${environmentId}/databases`, environmentDatabaseSchema, {
+      ...options,
       paged: true,
-      signal,
     });
   }
 
-  create(applicationUuid: string, name: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/applications/${applicationUuid}/databases`, { name }, signal);
+  create(applicationUuid: string, input: { name: string }, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("POST", path`/applications/${applicationUuid}/databases`, input, options);
   }
 
-  delete(applicationUuid: string, name: string, signal?: AbortSignal): Promise<Operation> {
+  delete(applicationUuid: string, name: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "DELETE",
       path`/applications/${applicationUuid}/databases/${name}`,
       undefined,
-      signal,
+      options,
     );
   }
 }

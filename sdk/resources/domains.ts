@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
@@ -15,30 +16,30 @@ export const domainSchema = z.looseObject({
 export type Domain = z.infer<typeof domainSchema>;
 
 export class DomainsApi extends ApiResource {
-  list(environmentId: string, signal?: AbortSignal): Promise<Domain[]> {
+  list(environmentId: string, options?: RequestOptions): Promise<Domain[]> {
     return this.client.list(path`/environments/${environmentId}/domains`, domainSchema, {
+      ...options,
       paged: true,
-      signal,
     });
   }
 
-  get(environmentId: string, hostname: string, signal?: AbortSignal): Promise<Domain> {
+  get(environmentId: string, hostname: string, options?: RequestOptions): Promise<Domain> {
     return this.client.request("GET", path`/environments/${environmentId}/domains/${hostname}`, {
+      ...options,
       schema: domainSchema,
-      signal,
     });
   }
 
-  create(environmentId: string, hostname: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/environments/${environmentId}/domains`, { hostname }, signal);
+  create(environmentId: string, input: { hostname: string }, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("POST", path`/environments/${environmentId}/domains`, input, options);
   }
 
-  delete(environmentId: string, hostname: string, signal?: AbortSignal): Promise<Operation> {
+  delete(environmentId: string, hostname: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "DELETE",
       path`/environments/${environmentId}/domains/${hostname}`,
       undefined,
-      signal,
+      options,
     );
   }
 }

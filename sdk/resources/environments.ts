@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
@@ -58,17 +59,17 @@ export interface CreateCdEnvironment {
 }
 
 export class EnvironmentsApi extends ApiResource {
-  list(applicationUuid: string, signal?: AbortSignal): Promise<Environment[]> {
+  list(applicationUuid: string, options?: RequestOptions): Promise<Environment[]> {
     return this.client.list(path`/applications/${applicationUuid}/environments`, environmentSchema, {
+      ...options,
       paged: true,
-      signal,
     });
   }
 
-  get(environmentId: string, signal?: AbortSignal): Promise<Environment> {
+  get(environmentId: string, options?: RequestOptions): Promise<Environment> {
     return this.client.request("GET", path`/environments/${environmentId}`, {
+      ...options,
       schema: environmentSchema,
-      signal,
     });
   }
 
@@ -76,9 +77,9 @@ export class EnvironmentsApi extends ApiResource {
   async find(
     applicationUuid: string,
     nameOrLabel: string,
-    signal?: AbortSignal,
+    options?: RequestOptions,
   ): Promise<Environment | undefined> {
-    const all = await this.list(applicationUuid, signal);
+    const all = await this.list(applicationUuid, options);
     return all.find((e) => e.name === nameOrLabel) ?? all.find((e) => e.label === nameOrLabel);
   }
 
@@ -86,31 +87,31 @@ export class EnvironmentsApi extends ApiResource {
   updateSettings(
     environmentId: string,
     settings: EnvironmentSettings,
-    signal?: AbortSignal,
+    options?: RequestOptions,
   ): Promise<Operation> {
-    return this.client.mutate("PUT", path`/environments/${environmentId}`, settings, signal);
+    return this.client.mutate("PUT", path`/environments/${environmentId}`, settings, options);
   }
 
   /** Starts creating a continuous-delivery environment; find it by label once the task completes. */
-  createCd(applicationUuid: string, body: CreateCdEnvironment, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/applications/${applicationUuid}/environments`, body, signal);
+  create(applicationUuid: string, input: CreateCdEnvironment, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("POST", path`/applications/${applicationUuid}/environments`, input, options);
   }
 
   /**
    * Renames an environment. Acquia marks this action deprecated yet offers no other way; it answers
    * with a message only, so read the environment back to see the new label.
    */
-  changeLabel(environmentId: string, label: string, signal?: AbortSignal): Promise<Operation> {
+  changeLabel(environmentId: string, input: { label: string }, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "POST",
       path`/environments/${environmentId}/actions/change-label`,
-      { label },
-      signal,
+      input,
+      options,
     );
   }
 
   /** Deletes a continuous-delivery environment (others cannot be deleted). */
-  delete(environmentId: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("DELETE", path`/environments/${environmentId}`, undefined, signal);
+  delete(environmentId: string, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("DELETE", path`/environments/${environmentId}`, undefined, options);
   }
 }

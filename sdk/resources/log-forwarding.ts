@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { halLinks, lastSegment, maybe } from "../hal/schemas";
+import type { RequestOptions } from "../client";
+import { halLinks, maybe } from "../hal/schemas";
 import { registerSecret } from "../http/redact";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
@@ -39,89 +40,84 @@ function registerCredentials(credentials: LogForwardingCredentials | undefined):
 }
 
 export class LogForwardingApi extends ApiResource {
-  list(environmentId: string, signal?: AbortSignal): Promise<LogForwardingDestination[]> {
+  list(environmentId: string, options?: RequestOptions): Promise<LogForwardingDestination[]> {
     return this.client.list(
       path`/environments/${environmentId}/log-forwarding-destinations`,
       logForwardingDestinationSchema,
-      { paged: true, signal },
+      { ...options, paged: true },
     );
   }
 
-  get(environmentId: string, uuid: string, signal?: AbortSignal): Promise<LogForwardingDestination> {
+  get(environmentId: string, uuid: string, options?: RequestOptions): Promise<LogForwardingDestination> {
     return this.client.request(
       "GET",
       path`/environments/${environmentId}/log-forwarding-destinations/${uuid}`,
       {
+        ...options,
         schema: logForwardingDestinationSchema,
-        signal,
       },
     );
   }
 
-  async findByLabel(
+  /** Acquia does not enforce unique labels; this is the first destination with the label. */
+  async find(
     environmentId: string,
     label: string,
-    signal?: AbortSignal,
+    options?: RequestOptions,
   ): Promise<LogForwardingDestination | undefined> {
-    return (await this.list(environmentId, signal)).find((d) => d.label === label);
+    return (await this.list(environmentId, options)).find((d) => d.label === label);
   }
 
-  /** The answer's `_links.self` names the new destination. */
-  async create(
-    environmentId: string,
-    input: LogForwardingInput,
-    signal?: AbortSignal,
-  ): Promise<{ operation: Operation; uuid: string | undefined }> {
+  /** The answer names the new destination (`operation.createdId`). */
+  create(environmentId: string, input: LogForwardingInput, options?: RequestOptions): Promise<Operation> {
     registerCredentials(input.credentials);
-    const operation = await this.client.mutate(
+    return this.client.mutate(
       "POST",
       path`/environments/${environmentId}/log-forwarding-destinations`,
       input,
-      signal,
+      options,
     );
-    const id = operation.selfHref ? lastSegment(operation.selfHref) : undefined;
-    return { operation, uuid: id && id !== "log-forwarding-destinations" ? id : undefined };
   }
 
   update(
     environmentId: string,
     uuid: string,
     input: Partial<LogForwardingInput> & { consumer: string },
-    signal?: AbortSignal,
+    options?: RequestOptions,
   ): Promise<Operation> {
     registerCredentials(input.credentials);
     return this.client.mutate(
       "PUT",
       path`/environments/${environmentId}/log-forwarding-destinations/${uuid}`,
       input,
-      signal,
+      options,
     );
   }
 
-  delete(environmentId: string, uuid: string, signal?: AbortSignal): Promise<Operation> {
+  delete(environmentId: string, uuid: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "DELETE",
       path`/environments/${environmentId}/log-forwarding-destinations/${uuid}`,
       undefined,
-      signal,
+      options,
     );
   }
 
-  enable(environmentId: string, uuid: string, signal?: AbortSignal): Promise<Operation> {
+  enable(environmentId: string, uuid: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "POST",
       path`/environments/${environmentId}/log-forwarding-destinations/${uuid}/actions/enable`,
       undefined,
-      signal,
+      options,
     );
   }
 
-  disable(environmentId: string, uuid: string, signal?: AbortSignal): Promise<Operation> {
+  disable(environmentId: string, uuid: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "POST",
       path`/environments/${environmentId}/log-forwarding-destinations/${uuid}/actions/disable`,
       undefined,
-      signal,
+      options,
     );
   }
 }

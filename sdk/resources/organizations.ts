@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import { ApiResource } from "./api-resource";
@@ -12,14 +13,14 @@ export const organizationSchema = z.looseObject({
 export type Organization = z.infer<typeof organizationSchema>;
 
 export class OrganizationsApi extends ApiResource {
-  list(signal?: AbortSignal): Promise<Organization[]> {
-    return this.client.list("/organizations", organizationSchema, { signal });
+  list(options?: RequestOptions): Promise<Organization[]> {
+    return this.client.list("/organizations", organizationSchema, options);
   }
 
-  get(organizationUuid: string, signal?: AbortSignal): Promise<Organization> {
+  get(organizationUuid: string, options?: RequestOptions): Promise<Organization> {
     return this.client.request("GET", path`/organizations/${organizationUuid}`, {
+      ...options,
       schema: organizationSchema,
-      signal,
     });
   }
 }

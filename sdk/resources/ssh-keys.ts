@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
@@ -16,26 +17,27 @@ export type SshKey = z.infer<typeof sshKeySchema>;
 
 /** SSH keys of the account that owns the API key. */
 export class SshKeysApi extends ApiResource {
-  list(signal?: AbortSignal): Promise<SshKey[]> {
-    return this.client.list("/account/ssh-keys", sshKeySchema, { paged: true, signal });
+  list(options?: RequestOptions): Promise<SshKey[]> {
+    return this.client.list("/account/ssh-keys", sshKeySchema, { ...options, paged: true });
   }
 
-  get(sshKeyUuid: string, signal?: AbortSignal): Promise<SshKey> {
+  get(sshKeyUuid: string, options?: RequestOptions): Promise<SshKey> {
     return this.client.request("GET", path`/account/ssh-keys/${sshKeyUuid}`, {
+      ...options,
       schema: sshKeySchema,
-      signal,
     });
   }
 
-  async findByLabel(label: string, signal?: AbortSignal): Promise<SshKey | undefined> {
-    return (await this.list(signal)).find((k) => k.label === label);
+  /** Labels are unique per account. */
+  async find(label: string, options?: RequestOptions): Promise<SshKey | undefined> {
+    return (await this.list(options)).find((k) => k.label === label);
   }
 
-  create(input: { label: string; public_key: string }, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", "/account/ssh-keys", input, signal);
+  create(input: { label: string; public_key: string }, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("POST", "/account/ssh-keys", input, options);
   }
 
-  delete(sshKeyUuid: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("DELETE", path`/account/ssh-keys/${sshKeyUuid}`, undefined, signal);
+  delete(sshKeyUuid: string, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("DELETE", path`/account/ssh-keys/${sshKeyUuid}`, undefined, options);
   }
 }

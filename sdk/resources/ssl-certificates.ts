@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { halLinks, idString, maybe } from "../hal/schemas";
 import { registerSecret } from "../http/redact";
 import { path } from "../internal/path";
@@ -30,66 +31,64 @@ export interface SslCertificateInput {
 }
 
 export class SslCertificatesApi extends ApiResource {
-  async list(environmentId: string, signal?: AbortSignal): Promise<SslCertificate[]> {
+  async list(environmentId: string, options?: RequestOptions): Promise<SslCertificate[]> {
     const all = await this.client.list(
       path`/environments/${environmentId}/ssl/certificates`,
       sslCertificateSchema,
-      { signal },
+      options,
     );
     all.forEach((c) => registerSecret(c.private_key));
     return all;
   }
 
-  async get(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<SslCertificate> {
+  async get(environmentId: string, certificateId: string, options?: RequestOptions): Promise<SslCertificate> {
     const cert = await this.client.request(
       "GET",
       path`/environments/${environmentId}/ssl/certificates/${certificateId}`,
-      {
-        schema: sslCertificateSchema,
-        signal,
-      },
+      { ...options, schema: sslCertificateSchema },
     );
     registerSecret(cert.private_key);
     return cert;
   }
 
-  async findByLabel(
+  /** Labels are unique per environment. */
+  async find(
     environmentId: string,
     label: string,
-    signal?: AbortSignal,
+    options?: RequestOptions,
   ): Promise<SslCertificate | undefined> {
-    return (await this.list(environmentId, signal)).find((c) => c.label === label);
+    return (await this.list(environmentId, options)).find((c) => c.label === label);
   }
 
-  create(environmentId: string, input: SslCertificateInput, signal?: AbortSignal): Promise<Operation> {
+  create(environmentId: string, input: SslCertificateInput, options?: RequestOptions): Promise<Operation> {
     registerSecret(input.private_key);
-    return this.client.mutate("POST", path`/environments/${environmentId}/ssl/certificates`, input, signal);
+    return this.client.mutate("POST", path`/environments/${environmentId}/ssl/certificates`, input, options);
   }
 
-  delete(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<Operation> {
+  delete(environmentId: string, certificateId: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "DELETE",
       path`/environments/${environmentId}/ssl/certificates/${certificateId}`,
       undefined,
-      signal,
+      options,
     );
   }
 
-  activate(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<Operation> {
+  activate(environmentId: string, certificateId: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "POST",
       path`/environments/${environmentId}/ssl/certificates/${certificateId}/actions/activate`,
       undefined,
-      signal,
+      options,
     );
   }
 
-  deactivate(environmentId: string, certificateId: string, signal?: AbortSignal): Promise<Operation> {
+  deactivate(environmentId: string, certificateId: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "POST",
       path`/environments/${environmentId}/ssl/certificates/${certificateId}/actions/deactivate`,
       undefined,
-      signal,
+      options,
     );
   }
 }

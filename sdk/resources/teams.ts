@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { halLinks, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
@@ -15,57 +16,53 @@ export type Team = z.infer<typeof teamSchema>;
 
 /** Team operations are synchronous: their answers carry a message and no task. */
 export class TeamsApi extends ApiResource {
-  listForOrganization(organizationUuid: string, signal?: AbortSignal): Promise<Team[]> {
+  listForOrganization(organizationUuid: string, options?: RequestOptions): Promise<Team[]> {
     return this.client.list(path`/organizations/${organizationUuid}/teams`, teamSchema, {
+      ...options,
       paged: true,
-      signal,
     });
   }
 
-  get(teamUuid: string, signal?: AbortSignal): Promise<Team> {
-    return this.client.request("GET", path`/teams/${teamUuid}`, { schema: teamSchema, signal });
+  get(teamUuid: string, options?: RequestOptions): Promise<Team> {
+    return this.client.request("GET", path`/teams/${teamUuid}`, { ...options, schema: teamSchema });
   }
 
   /** Names are unique per organization (Acquia answers 409 on a duplicate). */
-  async findByName(organizationUuid: string, name: string, signal?: AbortSignal): Promise<Team | undefined> {
-    return (await this.listForOrganization(organizationUuid, signal)).find((t) => t.name === name);
+  async find(organizationUuid: string, name: string, options?: RequestOptions): Promise<Team | undefined> {
+    return (await this.listForOrganization(organizationUuid, options)).find((t) => t.name === name);
   }
 
-  /** Acquia answers only "Team created.": use findByName for the new team's UUID. */
-  create(organizationUuid: string, name: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("POST", path`/organizations/${organizationUuid}/teams`, { name }, signal);
+  /** Acquia answers only "Team created.": use `find` for the new team's UUID. */
+  create(organizationUuid: string, input: { name: string }, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("POST", path`/organizations/${organizationUuid}/teams`, input, options);
   }
 
-  rename(teamUuid: string, name: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("PUT", path`/teams/${teamUuid}`, { name }, signal);
+  /** Renames the team. */
+  update(teamUuid: string, input: { name: string }, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("PUT", path`/teams/${teamUuid}`, input, options);
   }
 
-  delete(teamUuid: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate("DELETE", path`/teams/${teamUuid}`, undefined, signal);
+  delete(teamUuid: string, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("DELETE", path`/teams/${teamUuid}`, undefined, options);
   }
 
-  listApplications(teamUuid: string, signal?: AbortSignal): Promise<Application[]> {
+  listApplications(teamUuid: string, options?: RequestOptions): Promise<Application[]> {
     return this.client.list(path`/teams/${teamUuid}/applications`, applicationSchema, {
+      ...options,
       paged: true,
-      signal,
     });
   }
 
-  addApplication(teamUuid: string, applicationUuid: string, signal?: AbortSignal): Promise<Operation> {
-    return this.client.mutate(
-      "POST",
-      path`/teams/${teamUuid}/applications`,
-      { uuid: applicationUuid },
-      signal,
-    );
+  addApplication(teamUuid: string, input: { uuid: string }, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("POST", path`/teams/${teamUuid}/applications`, input, options);
   }
 
-  removeApplication(teamUuid: string, applicationUuid: string, signal?: AbortSignal): Promise<Operation> {
+  removeApplication(teamUuid: string, applicationUuid: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "DELETE",
       path`/teams/${teamUuid}/applications/${applicationUuid}`,
       undefined,
-      signal,
+      options,
     );
   }
 }

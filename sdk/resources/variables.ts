@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestOptions } from "../client";
 import { halLinks, maybe } from "../hal/schemas";
 import { registerSecret } from "../http/redact";
 import { path } from "../internal/path";
@@ -19,46 +20,49 @@ export interface VariableInput {
 }
 
 export class VariablesApi extends ApiResource {
-  async list(environmentId: string, signal?: AbortSignal): Promise<Variable[]> {
+  async list(environmentId: string, options?: RequestOptions): Promise<Variable[]> {
     const all = await this.client.list(path`/environments/${environmentId}/variables`, variableSchema, {
+      ...options,
       paged: true,
-      signal,
     });
     all.forEach((v) => registerSecret(v.value));
     return all;
   }
 
-  async get(environmentId: string, name: string, signal?: AbortSignal): Promise<Variable> {
+  async get(environmentId: string, name: string, options?: RequestOptions): Promise<Variable> {
     const variable = await this.client.request(
       "GET",
       path`/environments/${environmentId}/variables/${name}`,
-      { schema: variableSchema, signal },
+      {
+        ...options,
+        schema: variableSchema,
+      },
     );
     registerSecret(variable.value);
     return variable;
   }
 
-  create(environmentId: string, input: VariableInput, signal?: AbortSignal): Promise<Operation> {
+  create(environmentId: string, input: VariableInput, options?: RequestOptions): Promise<Operation> {
     registerSecret(input.value);
-    return this.client.mutate("POST", path`/environments/${environmentId}/variables`, input, signal);
+    return this.client.mutate("POST", path`/environments/${environmentId}/variables`, input, options);
   }
 
-  update(environmentId: string, input: VariableInput, signal?: AbortSignal): Promise<Operation> {
+  update(environmentId: string, input: VariableInput, options?: RequestOptions): Promise<Operation> {
     registerSecret(input.value);
     return this.client.mutate(
       "PUT",
       path`/environments/${environmentId}/variables/${input.name}`,
       input,
-      signal,
+      options,
     );
   }
 
-  delete(environmentId: string, name: string, signal?: AbortSignal): Promise<Operation> {
+  delete(environmentId: string, name: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "DELETE",
       path`/environments/${environmentId}/variables/${name}`,
       undefined,
-      signal,
+      options,
     );
   }
 }

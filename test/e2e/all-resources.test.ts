@@ -90,7 +90,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     expect((await api().environments.get(id)).label).toBe("E2E");
     expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue);
     expect((await api().sslCertificates.list(id)).map((c) => c.flags?.active)).toEqual([true]);
-    expect((await api().teams.findByName(sim.organizationUuid, "E2E Team"))?.uuid).toBe(
+    expect((await api().teams.find(sim.organizationUuid, "E2E Team"))?.uuid).toBe(
       (await stack.outputs())["teamUuid"]?.value,
     );
   });
@@ -118,7 +118,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     expect(certificates[0]?.flags?.active).toBe(true);
     expect(certificates[0]?.certificate?.trim()).toBe(certificate2.certificate.trim());
     expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue2);
-    expect((await api().teams.findByName(sim.organizationUuid, "E2E Team Renamed"))?.uuid).toBeDefined();
+    expect((await api().teams.find(sim.organizationUuid, "E2E Team Renamed"))?.uuid).toBeDefined();
     expect((await api().environments.find(sim.applicationUuid, "test"))?.vcs?.path).toBe("main");
   });
 
@@ -128,7 +128,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     await (
       await api().variables.update(id, { name: "E2E_SECRET", value: "changed-outside" })
     ).wait({ pollIntervalMs: 20 });
-    await (await api().teams.rename(teamUuid, "Renamed by hand")).wait({ pollIntervalMs: 20 });
+    await (await api().teams.update(teamUuid, { name: "Renamed by hand" })).wait({ pollIntervalMs: 20 });
     const refreshed = await stack.refresh();
     expect(refreshed.summary.resourceChanges).toMatchObject({ update: 2 });
     const preview = await stack.preview();

@@ -62,16 +62,16 @@ describeWithPulumi("the examples and credentials through `pulumi up`", (cli) => 
       ciPublicKey: ed25519PublicKey("ci@example.com"),
     });
     expect((await stack.up()).summary.resourceChanges).toEqual({ create: 5 });
-    const team = await api().teams.findByName(sim.organizationUuid, "Platform Engineering");
+    const team = await api().teams.find(sim.organizationUuid, "Platform Engineering");
     expect(team?.uuid).toBe((await stack.outputs())["teamUuid"]?.value);
     expect((await api().teams.listApplications(team?.uuid ?? "")).map((a) => a.uuid)).toContain(
       sim.applicationUuid,
     );
-    expect(await api().sshKeys.findByLabel("ci_deploy")).toBeDefined();
+    expect(await api().sshKeys.find("ci_deploy")).toBeDefined();
     expect((await stack.preview({ expectNoChanges: true })).changeSummary).toEqual({ same: 5 });
     await stack.destroy();
-    expect(await api().teams.findByName(sim.organizationUuid, "Platform Engineering")).toBeUndefined();
-    expect(await api().sshKeys.findByLabel("ci_deploy")).toBeUndefined();
+    expect(await api().teams.find(sim.organizationUuid, "Platform Engineering")).toBeUndefined();
+    expect(await api().sshKeys.find("ci_deploy")).toBeUndefined();
   });
 
   describe("quickstart", () => {

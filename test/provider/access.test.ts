@@ -45,7 +45,7 @@ const md5Fingerprint = (line: string) =>
 /** The team the matrix's TeamApplication case grants to, created fresh for each case. */
 const GRANT_TEAM = "Matrix Grants";
 async function grantTeamUuid(api: AcquiaCloudClient, sim: Simulator): Promise<string | undefined> {
-  return (await api.teams.findByName(sim.organizationUuid, GRANT_TEAM))?.uuid;
+  return (await api.teams.find(sim.organizationUuid, GRANT_TEAM))?.uuid;
 }
 
 const sshKeyCase: MatrixCase = {
@@ -73,7 +73,7 @@ const teamApplicationCase: MatrixCase = {
   synchronousCreate: true,
   inputs: (sim) => ({ applicationUuid: sim.applicationUuid }),
   prepare: async (api, sim) => {
-    await api.teams.create(sim.organizationUuid, GRANT_TEAM);
+    await api.teams.create(sim.organizationUuid, { name: GRANT_TEAM });
     return { teamUuid: await grantTeamUuid(api, sim) };
   },
   createPath: "/api/teams/*/applications",
@@ -206,7 +206,7 @@ describe("access resources", () => {
       organizationUuid: sim.organizationUuid,
       name: "Release Managers",
     });
-    const teamNamed = (name: string, org = sim.organizationUuid) => api().teams.findByName(org, name);
+    const teamNamed = (name: string, org = sim.organizationUuid) => api().teams.find(org, name);
 
     it("creates, finding the uuid by name, and a rerun calls nothing", async () => {
       const state = await up(KIND, base());
@@ -230,7 +230,7 @@ describe("access resources", () => {
 
     it("shows a rename made behind Pulumi's back on refresh, and the next up renames it back", async () => {
       const state = await up(KIND, base());
-      await api().teams.rename(state.id, "Renamed Elsewhere");
+      await api().teams.update(state.id, { name: "Renamed Elsewhere" });
       const refreshed = await read(KIND, state);
       expect(refreshed).toMatchObject({
         id: state.id,
@@ -250,9 +250,9 @@ describe("access resources", () => {
       expect(moved.action).toBe("replace");
       expect(await teamNamed("Release Managers")).toBeUndefined();
       const scoped = new AcquiaCloudClient(connection);
-      expect((await scoped.teams.findByName(org, "Release Managers"))?.uuid).toBe(moved.id);
+      expect((await scoped.teams.find(org, "Release Managers"))?.uuid).toBe(moved.id);
       await destroy(KIND, moved);
-      expect(await scoped.teams.findByName(org, "Release Managers")).toBeUndefined();
+      expect(await scoped.teams.find(org, "Release Managers")).toBeUndefined();
     });
 
     it("surfaces Acquia's conflict when renamed onto another team's name, keeping the team", async () => {
@@ -293,8 +293,8 @@ describe("access resources", () => {
     beforeEach(async () => {
       teams = {};
       for (const name of ["Grants A", "Grants B"]) {
-        await api().teams.create(sim.organizationUuid, name);
-        teams[name] = (await api().teams.findByName(sim.organizationUuid, name))?.uuid ?? "";
+        await api().teams.create(sim.organizationUuid, { name: name });
+        teams[name] = (await api().teams.find(sim.organizationUuid, name))?.uuid ?? "";
       }
     });
     const base = () => ({

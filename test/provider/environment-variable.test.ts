@@ -90,13 +90,17 @@ describe("EnvironmentVariable runtime", () => {
 
   it("fails clearly on a conflict and adopts the existing variable when asked", async () => {
     await up(KIND, base);
-    await expect(up(KIND, base)).rejects.toThrow(/already has an environment variable with that name/);
+    await expect(up(KIND, { ...base, value: "other-value" })).rejects.toThrow(
+      /APP_MODE.{0,2}" already exists in Acquia .* differs from the program in value.*adopt: true/,
+    );
     const adopted = await up(KIND, { ...base, adopt: true, value: "adopted-value" });
     expect(adopted.id).toBe(`${sim.environments.dev}/APP_MODE`);
     expect(adopted.outs["value"]).toBe("adopted-value");
+    // Removing `adopt` after the takeover is no change anyone needs to see.
     const again = await up(KIND, { ...base, adopt: false, value: "adopted-value" }, adopted);
-    expect(again.action).toBe("update");
-    expect((await mutations(sim))["POST /environments/{environmentId}/variables"]).toBe(2);
+    expect(again.action).toBe("same");
+    // The conflict was caught in check, before any create was sent.
+    expect((await mutations(sim))["POST /environments/{environmentId}/variables"]).toBe(1);
   });
 
   it("reports a failed task, and the next run converges", async () => {

@@ -1,6 +1,7 @@
 import * as runtime from "../../provider/runtime";
+import { setLogSink } from "../../provider/runtime/log";
 import type { Operation } from "../../sdk";
-import { UNKNOWN } from "../../provider/runtime/unknowns";
+import { UNKNOWN } from "../../provider/kinds/unknowns";
 import { startSimulator, type Simulator } from "../../simulator";
 
 export { control, mutations, stats } from "../helpers/simulator-control";
@@ -68,3 +69,14 @@ export const check = (kind: string, news: Props) =>
 export const configure = (values: Record<string, string>) =>
   runtime.configure({ config: { get: (k: string) => values[k] } });
 export const { diff, create, update } = runtime;
+
+/** Runs `fn` and collects what the provider logs meanwhile (instead of printing it). */
+export async function logged<T>(fn: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const lines: string[] = [];
+  const previous = setLogSink((line) => lines.push(line));
+  try {
+    return { result: await fn(), lines };
+  } finally {
+    setLogSink(previous);
+  }
+}

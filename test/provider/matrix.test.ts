@@ -10,6 +10,7 @@ const cases: MatrixCase[] = [
       command: "drush cron",
       frequency: "5 * * * *",
     }),
+    differently: (inputs) => ({ ...inputs, command: "drush status" }),
     createPath: "/api/environments/*/crons",
     deletePath: "/api/environments/*/crons/*",
     count: async (api, sim) =>
@@ -39,6 +40,7 @@ const cases: MatrixCase[] = [
   {
     kind: "EnvironmentVariable",
     inputs: (sim) => ({ environmentId: sim.environments.dev, name: "MATRIX", value: "matrix-value" }),
+    differently: (inputs) => ({ ...inputs, value: "another-value" }),
     createPath: "/api/environments/*/variables",
     deletePath: "/api/environments/*/variables/*",
     count: async (api, sim) =>

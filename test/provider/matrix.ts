@@ -1,7 +1,10 @@
 import { AcquiaCloudClient } from "../../sdk";
 import type { Simulator } from "../../simulator";
 import {
+  check,
   configure,
+  create,
+  logged,
   connectionOf,
   control,
   destroy,
@@ -30,6 +33,11 @@ export interface MatrixCase {
    * fails is invisible, so the create waits for the object until its timeout.
    */
   messageOnlyCreate?: boolean;
+  /**
+   * The inputs changed in something Acquia holds but not in the natural key, so an object created from
+   * `inputs` differs from them; absent for kinds whose every input is the natural key.
+   */
+  differently?: (inputs: Props) => Props;
   /** Creates what the object needs besides the simulator's seed; returns inputs to merge. */
   prepare?: (api: AcquiaCloudClient, sim: Simulator) => Promise<Props>;
   createPath: string;
@@ -83,13 +91,33 @@ export function lifecycleMatrix(cases: MatrixCase[]): void {
       expect(await c.count(api(), sim)).toBe(1);
     });
 
-    it("refuses to take over an existing object unless adopt is set", async () => {
+    it("takes over an identical object left without state (a killed run), and says so", async () => {
       const first = await up(c.kind, inputs());
-      await expect(up(c.kind, inputs())).rejects.toThrow(/already/);
-      const adopted = await up(c.kind, { ...inputs(), adopt: true });
-      expect(adopted.id).toBe(first.id);
+      const lines = await logged(() => up(c.kind, inputs()));
+      expect(lines.result.id).toBe(first.id);
+      expect(lines.lines.join("\n")).toMatch(/took over the existing object .*matches the program exactly/);
       expect(await c.count(api(), sim)).toBe(1);
     });
+
+    if (c.differently) {
+      const differently = c.differently;
+      it("refuses an existing object that differs from the program, in preview too, unless adopt is set", async () => {
+        const first = await up(c.kind, inputs());
+        const other = () => differently(inputs());
+        const failures = await check(c.kind, other());
+        expect(failures.failures).toEqual([
+          expect.objectContaining({
+            reason: expect.stringMatching(/already exists in Acquia .* differs .*adopt: true/),
+          }),
+        ]);
+        await expect(create(c.kind, { ...other(), __provider: "shim" })).rejects.toThrow(
+          /already exists .*differs .*adopt: true/,
+        );
+        const adopted = await up(c.kind, { ...other(), adopt: true });
+        expect(adopted.id).toBe(first.id);
+        expect(await c.count(api(), sim)).toBe(1);
+      });
+    }
 
     it("reports an object removed behind Pulumi's back as gone on refresh", async () => {
       const state = await up(c.kind, inputs());

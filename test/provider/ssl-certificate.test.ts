@@ -2,7 +2,7 @@ import { X509Certificate } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { AcquiaCloudClient } from "../../sdk";
 import type { Simulator } from "../../simulator";
-import type * as ResourceModule from "../../provider/resources/ssl-certificate";
+import type * as ResourceModule from "../../provider/kinds/ssl-certificate";
 import { selfSignedCertificate, type TestCertificate } from "../simulator/helpers";
 import {
   UNKNOWN,
@@ -46,6 +46,7 @@ describe("matrix", () => {
     {
       kind: KIND,
       messageOnlyCreate: true,
+      differently: (inputs) => ({ ...inputs, activate: false }),
       inputs: (sim) => ({
         environmentId: sim.environments.dev,
         label: "matrix",
@@ -141,7 +142,7 @@ describe("SslCertificate runtime", () => {
     const reformatted = shop.certificate.replace(/\n/g, "\r\n");
     expect((await up(KIND, { ...base, certificate: reformatted }, state)).action).toBe("same");
     const refreshed = await read(KIND, state);
-    const same = await diff(KIND, state.id, refreshed.props ?? {}, await checked(KIND, base));
+    const same = await diff(KIND, state.id, refreshed.props ?? {}, await checked(KIND, base, state.outs));
     expect(same.changes).toBe(false);
     // The same key in another encoding is the same key pair: state only.
     const sec1 = String(shop.key.export({ type: "sec1", format: "pem" }));
@@ -216,7 +217,7 @@ describe("SslCertificate runtime", () => {
     const refreshed = await read(KIND, state);
     expect(refreshed.props).toMatchObject({ activate: false, active: false });
     expect(refreshed.inputs).toMatchObject({ activate: false });
-    const d = await diff(KIND, state.id, refreshed.props ?? {}, await checked(KIND, base));
+    const d = await diff(KIND, state.id, refreshed.props ?? {}, await checked(KIND, base, state.outs));
     expect(d).toMatchObject({ changes: true, replaces: [] });
     const fixed = await up(KIND, base, { id: state.id, outs: refreshed.props ?? {} });
     expect(fixed.action).toBe("update");
@@ -266,7 +267,7 @@ describe("SslCertificate runtime", () => {
       expect((await check(KIND, { ...base, [key]: UNKNOWN })).failures).toEqual([]);
     }
     expect((await check(KIND, { ...base, certificate: UNKNOWN, privateKey: UNKNOWN })).failures).toEqual([]);
-    const inputs = await checked(KIND, base);
+    const inputs = await checked(KIND, base, state.outs);
     expect(await diff(KIND, state.id, state.outs, { ...inputs, certificate: UNKNOWN })).toMatchObject({
       replaces: ["certificate"],
       deleteBeforeReplace: false,
@@ -302,7 +303,9 @@ describe("SslCertificate runtime", () => {
 
   it("adopts an installed certificate by its label and converges activate", async () => {
     const state = await up(KIND, { ...base, activate: false });
-    await expect(up(KIND, base)).rejects.toThrow(/label already exists/);
+    await expect(up(KIND, base)).rejects.toThrow(
+      /already exists in Acquia .* differs from the program in activate/,
+    );
     const adopted = await up(KIND, { ...base, adopt: true });
     expect(adopted).toMatchObject({ id: state.id, outs: { active: true } });
   });
@@ -326,7 +329,7 @@ describe("SslCertificate under Pulumi mocks", () => {
   );
   // Required after setMocks so the resource registers against the mock monitor.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SslCertificate } = require("../../provider/resources/ssl-certificate") as typeof ResourceModule;
+  const { SslCertificate } = require("../../provider/kinds/ssl-certificate") as typeof ResourceModule;
   const cert = new SslCertificate("shop", {
     environmentId: "24-a47ac10b-58cc-4372-a567-0e02b2c3d470",
     label: "shop",

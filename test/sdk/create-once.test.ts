@@ -1,4 +1,5 @@
-import { AcquiaConnectionError, createOnce, type Variable } from "../../sdk";
+import { AcquiaConnectionError, type Variable } from "../../sdk";
+import { createOnce } from "../../sdk/internal";
 import { clientFor } from "./helpers/client";
 import { json, startTestServer, tokenRoute, type TestServer } from "./helpers/test-server";
 

@@ -9,9 +9,8 @@ import {
   ValidationError,
   isAlreadyExists,
   isNotFound,
-  redact,
-  registerSecret,
 } from "../../sdk";
+import { redact, registerSecret } from "../../sdk/internal";
 import { clientFor, TEST_SECRET } from "./helpers/client";
 import { json, startTestServer, tokenRoute, type TestServer } from "./helpers/test-server";
 

@@ -2,11 +2,11 @@ import {
   NotificationFailedError,
   NotificationTimeoutError,
   OperationTimeoutError,
-  nextPollDelay,
   waitForNotification,
   type Notification,
   type TaskProgress,
 } from "../../sdk";
+import { nextPollDelay } from "../../sdk/internal";
 import { clientFor } from "./helpers/client";
 import { json, startTestServer, tokenRoute, type TestServer } from "./helpers/test-server";
 
@@ -85,7 +85,7 @@ describe("waitForNotification", () => {
     server.routes.set("POST /api/organizations/o1/teams", (_req, res) =>
       json(res, 200, { message: "Team created." }),
     );
-    const op = await clientFor(server).teams.create("o1", "Ops");
+    const op = await clientFor(server).teams.create("o1", { name: "Ops" });
     expect(op.notificationUuid).toBeUndefined();
     await expect(op.wait()).resolves.toBeUndefined();
   });
@@ -123,7 +123,7 @@ describe("waitForNotification", () => {
     server.routes.set("POST /api/environments/e1/domains", (_req, res) =>
       json(res, 202, { message: "Adding", notification: "n-9" }),
     );
-    const op = await clientFor(server).domains.create("e1", "example.com");
+    const op = await clientFor(server).domains.create("e1", { hostname: "example.com" });
     expect(op.notificationUuid).toBe("n-9");
   });
 });

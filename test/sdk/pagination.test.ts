@@ -81,7 +81,7 @@ describe("pagination", () => {
         },
       });
     });
-    await expect(clientFor(server).applications.findByName("Acme Web")).resolves.toEqual([
+    await expect(clientFor(server).applications.listByName("Acme Web")).resolves.toEqual([
       expect.objectContaining({ uuid: "1" }),
     ]);
   });

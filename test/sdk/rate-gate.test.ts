@@ -1,4 +1,4 @@
-import { RateGate } from "../../sdk";
+import { RateGate } from "../../sdk/internal";
 
 /** A gate on a clock the test moves by hand. */
 function gateAt(start = 1_000_000) {

@@ -1,4 +1,4 @@
-import { backoffDelay, decideRetry, defaultRetryOptions, parseRetryAfter } from "../../sdk";
+import { backoffDelay, decideRetry, defaultRetryOptions, parseRetryAfter } from "../../sdk/internal";
 
 const options = {
   ...defaultRetryOptions,

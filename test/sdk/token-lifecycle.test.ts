@@ -3,10 +3,8 @@ import {
   AuthenticationError,
   FederatedAuthenticationRequiredError,
   ForbiddenError,
-  TokenCache,
-  renewalDelayMs,
-  tokenCacheKey,
 } from "../../sdk";
+import { TokenCache, renewalDelayMs, tokenCacheKey } from "../../sdk/internal";
 import { clientFor, TEST_SECRET } from "./helpers/client";
 import { json, startTestServer, tokenRoute, type TestServer } from "./helpers/test-server";
 

@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
-import { AcquiaConnectionError, AcquiaTimeoutError, Limiter } from "../../sdk";
+import { AcquiaConnectionError, AcquiaTimeoutError } from "../../sdk";
+import { Limiter } from "../../sdk/internal";
 import { HttpTransport } from "../../sdk/http/transport";
 import { clientFor } from "./helpers/client";
 import { json, startTestServer, tokenRoute, type TestServer } from "./helpers/test-server";
@@ -107,7 +108,7 @@ describe("retries over HTTP", () => {
   it("honours an AbortSignal", async () => {
     server.routes.set("GET /api/account", () => undefined);
     const controller = new AbortController();
-    const pending = clientFor(server).account.get(controller.signal);
+    const pending = clientFor(server).account.get({ signal: controller.signal });
     setTimeout(() => controller.abort(new Error("cancelled by test")), 50);
     await expect(pending).rejects.toThrow(/cancelled by test/);
   });
@@ -185,5 +186,17 @@ describe("rate-limit storms and outages", () => {
     await expect(client.account.get()).rejects.toMatchObject({ status: 503 });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(calls("/api/account")).toBeGreaterThan(2);
+  });
+});
+
+describe("per-call options", () => {
+  it("a call's timeoutMs overrides the client's", async () => {
+    server.routes.set("GET /api/account", () => undefined);
+    const started = Date.now();
+    const error = await clientFor(server, { timeoutMs: 60_000, retry: { maxAttempts: 1 } })
+      .account.get({ timeoutMs: 100 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AcquiaTimeoutError);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { allKinds } from "../../provider/kinds/catalog";
 import type * as ShimModule from "../../provider/shim";
 
 /**
@@ -11,21 +12,7 @@ import type * as ShimModule from "../../provider/shim";
  */
 const dist = join(__dirname, "..", "..", "dist", "provider", "shim.js");
 const golden = join(__dirname, "__golden__", "provider.js.txt");
-const KINDS = [
-  "Connection",
-  "Environment",
-  "EnvironmentSettings",
-  "CodeDeployment",
-  "EnvironmentVariable",
-  "CronJob",
-  "Domain",
-  "Database",
-  "SshKey",
-  "Team",
-  "TeamApplication",
-  "LogForwardingDestination",
-  "SslCertificate",
-];
+const KINDS = allKinds().map((k) => k.name);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { AcquiaProviderShim } = require(dist) as typeof ShimModule;
@@ -40,6 +27,10 @@ async function serialize(kind: string): Promise<string> {
 describe("serialized provider shim", () => {
   it("is built", () => {
     expect(existsSync(dist)).toBe(true);
+  });
+
+  it("covers every kind", () => {
+    expect(KINDS).toHaveLength(13);
   });
 
   it.each(KINDS)("%s matches the golden text apart from its kind", async (kind) => {

@@ -1,4 +1,5 @@
-import { AcquiaCloudClient, TokenCache, type AcquiaCloudClientOptions } from "../../../sdk";
+import { AcquiaCloudClient, type AcquiaCloudClientOptions } from "../../../sdk";
+import { TokenCache } from "../../../sdk/internal";
 import type { TestServer } from "./test-server";
 
 export const TEST_SECRET = "s3cr3t-client-secret-value";

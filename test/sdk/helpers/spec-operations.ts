@@ -8,15 +8,14 @@ import {
   domainSchema,
   environmentDatabaseSchema,
   environmentSchema,
-  halCollection,
   logForwardingDestinationSchema,
-  messageWithLinks,
   organizationSchema,
   sshKeySchema,
   sslCertificateSchema,
   teamSchema,
   variableSchema,
 } from "../../../sdk";
+import { halCollection, messageWithLinks } from "../../../sdk/internal";
 import { notificationSchema } from "../../../sdk/operations/notification";
 
 /** Every operation the client implements, with the schema it reads the 2xx answer with. */

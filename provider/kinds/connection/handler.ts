@@ -1,0 +1,77 @@
+import { createHash } from "node:crypto";
+import {
+  AuthenticationError,
+  FederatedAuthenticationRequiredError,
+  type AcquiaCloudClient,
+} from "../../../sdk";
+import type { InputsOf, OutputsOf } from "../kind";
+import { clientFor } from "../../runtime/clients";
+import { applyHandler } from "../../runtime/handler";
+import { withDefaults } from "../../settings";
+import { kind } from "./definition";
+
+type Inputs = InputsOf<typeof kind>;
+type Outputs = OutputsOf<typeof kind>;
+
+/** Proves the credentials and describes what they reach. Deterministic: no timestamps, no token data. */
+async function describe(client: AcquiaCloudClient, props: Inputs): Promise<Outputs> {
+  await client.authenticate();
+  const account = await client.account.get();
+  const organization = props.organizationUuid
+    ? await client.organizations.get(props.organizationUuid)
+    : undefined;
+  return {
+    ...props,
+    accountUuid: account.uuid,
+    accountName: account.name ?? account.mail ?? account.uuid,
+    scope: props.organizationUuid ? `organization:${props.organizationUuid}` : "",
+    ...(organization ? { organizationName: organization.name } : {}),
+  };
+}
+
+export const handler = applyHandler({
+  kind,
+  settings: (props) => withDefaults(props),
+
+  async preflight(props) {
+    try {
+      await describe(clientFor(withDefaults(props)), props);
+      return [];
+    } catch (error) {
+      if (error instanceof AuthenticationError)
+        return [
+          {
+            property: error.code === "invalid_scope" ? "organizationUuid" : "clientSecret",
+            reason: error.message,
+          },
+        ];
+      if (error instanceof FederatedAuthenticationRequiredError)
+        return [{ property: "organizationUuid", reason: error.message }];
+      throw error;
+    }
+  },
+
+  async create(ctx, props) {
+    const outs = await describe(ctx.client, props);
+    const id = createHash("sha256")
+      .update([props.apiUrl, props.clientId, props.organizationUuid ?? ""].join("\n"))
+      .digest("hex")
+      .slice(0, 16);
+    return { id: `connection-${id}`, outs };
+  },
+
+  async read(ctx, _id, props) {
+    try {
+      return await describe(ctx.client, props);
+    } catch (error) {
+      // Rotated credentials: the next `up` brings the new ones; a refresh must not fail on them.
+      if (error instanceof AuthenticationError) return props;
+      throw error;
+    }
+  },
+
+  parentVisible: async () => true,
+  update: (ctx, _id, _olds, news) => describe(ctx.client, news),
+  // Nothing exists at Acquia for a connection.
+  delete: async () => undefined,
+});

@@ -1,0 +1,42 @@
+import type { InputsOf } from "../kind";
+import { environmentVisible, gone, keyedLookup, settle, unlessNotFound } from "../../runtime/common";
+import { keyedHandler, type Context } from "../../runtime/handler";
+import { kind } from "./definition";
+
+type Inputs = InputsOf<typeof kind>;
+
+const idOf = (p: Pick<Inputs, "environmentId" | "name">) => `${p.environmentId}/${p.name}`;
+
+async function current(ctx: Context, p: Inputs): Promise<Inputs | undefined> {
+  const variable = await unlessNotFound(ctx.client.variables.get(p.environmentId, p.name));
+  return variable ? { ...p, value: variable.value ?? "" } : undefined;
+}
+
+function setValue(ctx: Context, p: Inputs): Promise<void> {
+  return settle(
+    ctx,
+    ctx.client.variables.update(p.environmentId, { name: p.name, value: p.value }),
+    async () => (await current(ctx, p))?.value === p.value,
+  );
+}
+
+export const handler = keyedHandler({
+  kind,
+  family: "variable",
+  ...keyedLookup(idOf, current),
+  send: (ctx, p) => ctx.client.variables.create(p.environmentId, { name: p.name, value: p.value }),
+  parentVisible: (ctx, props) => environmentVisible(ctx, props.environmentId),
+
+  async update(ctx, _id, _olds, news) {
+    await setValue(ctx, news);
+    return news;
+  },
+
+  async delete(ctx, _id, props) {
+    await settle(
+      ctx,
+      ctx.client.variables.delete(props.environmentId, props.name),
+      gone(() => current(ctx, props)),
+    );
+  },
+});

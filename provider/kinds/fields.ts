@@ -1,0 +1,29 @@
+/** Input fields several kinds share, with the same rule and message everywhere. */
+import { z } from "zod";
+
+export const environmentId = z
+  .string()
+  .regex(
+    /^\d+-[0-9a-f-]{36}$/i,
+    "environmentId must be an Acquia environment id such as 24-a47ac10b-58cc-4372-a567-0e02b2c3d470 (see getEnvironment)",
+  );
+
+export const applicationUuid = z.uuid({
+  message: "applicationUuid must be an application UUID (see getApplication)",
+});
+
+/** guid, not uuid: Acquia's ids do not all carry RFC 4122 version bits (see the spec's examples). */
+export const organizationUuid = z.guid({
+  message: "organizationUuid must be an organization UUID (see getOrganization)",
+});
+
+/** A branch (`main`) or a tag written `tags/<name>`. */
+export const gitRef = (field: string, required: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, required)
+    .regex(
+      /^[A-Za-z0-9._/-]+$/,
+      `${field} may contain only letters, digits and . _ / - (tags are written tags/<name>)`,
+    );

@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import type { SslCertificate } from "../../../sdk";
+import type { InputsOf, OutputsOf } from "../kind";
+import { environmentVisible, gone, settle, unlessNotFound } from "../../runtime/common";
+import { ProviderError } from "../../runtime/errors";
+import { keyedHandler, type Context } from "../../runtime/handler";
+import { CERTIFICATE_BLOCK, kind, parsed } from "./definition";
+
+type Inputs = InputsOf<typeof kind>;
+type Outputs = OutputsOf<typeof kind>;
+
+const digest8 = (pem: string) =>
+  createHash("sha256")
+    .update(Buffer.concat((parsed(pem.match(CERTIFICATE_BLOCK) ?? []) ?? []).map((c) => c.raw)))
+    .digest("hex")
+    .slice(0, 8);
+
+/**
+ * The label sent to Acquia, which requires labels unique per environment: old and new certificate
+ * coexist during a replacement, so it carries the certificate's SHA-256 fingerprint (and the chain's
+ * digest, so a new chain alone also gets a new label). Deterministic, so a lost create is found again.
+ */
+export function acquiaLabelOf(p: Pick<Inputs, "label" | "certificate" | "caCertificates">): string {
+  return `${p.label}-${digest8(p.certificate)}${p.caCertificates ? `-${digest8(p.caCertificates)}` : ""}`;
+}
+
+function outsOf(p: Inputs, cert: SslCertificate): Outputs {
+  const active = cert.flags?.active ?? false;
+  return {
+    ...p,
+    // Acquia's truth: a certificate deactivated outside Pulumi shows as drift of `activate`.
+    activate: active,
+    certificateId: String(cert.id),
+    acquiaLabel: cert.label ?? acquiaLabelOf(p),
+    active,
+    ...(cert.expires_at ? { expiresAt: cert.expires_at } : {}),
+    ...(cert.domains ? { domains: cert.domains } : {}),
+  };
+}
+
+async function byId(ctx: Context, env: string, id: string): Promise<SslCertificate | undefined> {
+  return unlessNotFound(ctx.client.sslCertificates.get(env, id));
+}
+
+async function setActive(ctx: Context, env: string, cert: SslCertificate, active: boolean) {
+  if ((cert.flags?.active ?? false) === active) return cert;
+  const api = ctx.client.sslCertificates;
+  let now: SslCertificate | undefined;
+  await settle(
+    ctx,
+    active ? api.activate(env, cert.id) : api.deactivate(env, cert.id),
+    async () => ((now = await byId(ctx, env, cert.id))?.flags?.active ?? false) === active,
+  );
+  // Read by `until` only when Acquia answered without a task to follow.
+  return now ?? (await byId(ctx, env, cert.id)) ?? cert;
+}
+
+export const handler = keyedHandler({
+  kind,
+  family: "sslCertificate",
+
+  // The install answer does not name the certificate: the deterministic label finds it.
+  async find(ctx, p) {
+    const cert = await ctx.client.sslCertificates.find(p.environmentId, acquiaLabelOf(p));
+    return cert && { id: String(cert.id), outs: outsOf(p, cert) };
+  },
+
+  send: (ctx, p) =>
+    ctx.client.sslCertificates.create(p.environmentId, {
+      label: acquiaLabelOf(p),
+      certificate: p.certificate,
+      private_key: p.privateKey,
+      ...(p.caCertificates ? { ca_certificates: p.caCertificates } : {}),
+    }),
+
+  async read(ctx, id, props) {
+    const cert = await byId(ctx, props.environmentId, props.certificateId ?? id);
+    return cert && outsOf(props, cert);
+  },
+  parentVisible: (ctx, props) => environmentVisible(ctx, props.environmentId),
+
+  async update(ctx, id, olds, news) {
+    const certificateId = olds.certificateId ?? id;
+    const cert = await byId(ctx, news.environmentId, certificateId);
+    if (!cert)
+      throw new ProviderError(
+        "OBJECT_GONE",
+        `SSL certificate ${certificateId} is gone: run \`pulumi refresh\``,
+      );
+    return outsOf(news, await setActive(ctx, news.environmentId, cert, news.activate));
+  },
+
+  async delete(ctx, id, props) {
+    const env = props.environmentId;
+    const cert = await byId(ctx, env, props.certificateId ?? id);
+    if (!cert) return;
+    // Acquia refuses to remove the active certificate (409): deactivate it first.
+    await setActive(ctx, env, cert, false);
+    await settle(
+      ctx,
+      ctx.client.sslCertificates.delete(env, cert.id),
+      gone(() => byId(ctx, env, cert.id)),
+    );
+  },
+});

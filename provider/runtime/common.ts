@@ -1,0 +1,74 @@
+/** Steps several handlers share. */
+import { isNotFound, type Operation } from "../../sdk";
+import { ProviderError } from "./errors";
+import type { Context, Found } from "./handler";
+
+/** The value, or undefined when Acquia answers 404. */
+export async function unlessNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Waits for a change to be done: its task completed or, when Acquia answered without one, `done`
+ * (which reads the object: gone after a delete, showing the new values after an update) holds.
+ */
+export async function settle(
+  ctx: Context,
+  operation: Promise<Operation>,
+  done: () => Promise<boolean>,
+): Promise<void> {
+  await (await operation).wait({ ...ctx.wait, until: done });
+}
+
+/** For `settle` after a delete: the object is gone once `current` finds nothing. */
+export function gone(current: () => Promise<unknown>): () => Promise<boolean> {
+  return async () => (await current()) === undefined;
+}
+
+/**
+ * `find` and `read` for kinds whose id is made of their natural key: both are a lookup by that key
+ * (`current` answers undefined when Acquia holds no such object).
+ */
+export function keyedLookup<I extends object, O extends I>(
+  idOf: (p: I) => string,
+  current: (ctx: Context, p: I) => Promise<O | undefined>,
+) {
+  return {
+    async find(ctx: Context, p: I): Promise<Found<O> | undefined> {
+      const outs = await current(ctx, p);
+      return outs && { id: idOf(p), outs };
+    },
+    read: (ctx: Context, _id: string, props: O) => current(ctx, props),
+  };
+}
+
+export async function environmentVisible(ctx: Context, id: string): Promise<boolean> {
+  return (await unlessNotFound(ctx.client.environments.get(id))) !== undefined;
+}
+
+/** Acquia environment ids end with their application's UUID (`24-<uuid>`). */
+export async function environmentParentVisible(ctx: Context, id: string): Promise<boolean> {
+  return applicationVisible(ctx, id.replace(/^\d+-/, ""));
+}
+
+export async function applicationVisible(ctx: Context, uuid: string): Promise<boolean> {
+  return (await unlessNotFound(ctx.client.applications.get(uuid))) !== undefined;
+}
+
+/** Reads back an object a task just changed; Acquia may show it a moment after the task completes. */
+export async function readBack<T>(what: string, find: () => Promise<T | undefined>): Promise<T> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const found = await find();
+    if (found !== undefined) return found;
+    await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+  }
+  throw new ProviderError(
+    "NOT_VISIBLE_YET",
+    `${what}: Acquia reported the change done but does not show it yet; run \`pulumi refresh\` and try again`,
+  );
+}
