@@ -16,6 +16,7 @@ module.exports = {
     project("simulator"),
     project("provider", { setupFilesAfterEnv: ["<rootDir>/test/provider/quiet-log.ts"] }),
     project("serialization"),
+    project("lint"),
     project("e2e", { setupFilesAfterEnv: ["<rootDir>/test/e2e/helpers/timeout.ts"] }),
   ],
 };
