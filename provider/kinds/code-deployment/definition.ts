@@ -26,5 +26,5 @@ export const kind = defineKind({
   deleteBeforeReplace: false,
   naturalKey: [],
   idFormat: "<environmentId>",
-  notes: "A `ref` change deploys again; `destroy` leaves the code in place.",
+  notes: "A `ref` change deploys again.",
 });

@@ -23,5 +23,4 @@ export const kind = defineKind({
   deleteBeforeReplace: false,
   naturalKey: ["applicationUuid", "name"],
   idFormat: "<applicationUuid>/<name>",
-  notes: "Deleting drops the data in every environment: consider `protect: true`.",
 });

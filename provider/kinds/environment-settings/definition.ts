@@ -72,6 +72,7 @@ export const kind = defineKind({
   naturalKey: [],
   idFormat: "<environmentId>",
   notes:
-    "Deleting it leaves the environment as it is unless `restoreOnDelete` is set; only the settings " +
-    "named are managed, and only differences are sent.",
+    "Deleting it leaves the environment as it is: rolling a live site back to an older PHP version because " +
+    "a stack was destroyed is the worse surprise. Set `restoreOnDelete: true` to put back the values recorded " +
+    "before the first change (`previousSettings`).",
 });

@@ -152,6 +152,4 @@ export const kind = defineKind({
   deleteBeforeReplace: false,
   naturalKey: ["environmentId", "label"],
   idFormat: "<destinationUuid>",
-  notes:
-    "Credential drift is detected by comparing the SHA-256 digests Acquia returns for `key` and `token`.",
 });

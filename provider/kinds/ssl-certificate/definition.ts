@@ -137,7 +137,5 @@ export const kind = defineKind({
   deleteBeforeReplace: false,
   naturalKey: ["environmentId", "label", "certificate", "caCertificates"],
   idFormat: "<certificateId>",
-  notes:
-    "Replaced by creating first: the new certificate is installed and activated before the old one is " +
-    "deactivated and removed.",
+  notes: "`check` proves the private key matches the certificate and that it has not expired.",
 });
