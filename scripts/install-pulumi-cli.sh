@@ -10,7 +10,8 @@
 # PATH.
 #
 # Prints the directory holding `pulumi` (and the `pulumi-resource-pulumi-nodejs` plugin script) as
-# the last line of stdout; everything else goes to stderr.
+# the last line of stdout; progress goes to stderr, one line per phase, and Go's own output to a log
+# file whose path those lines name.
 #
 #   PULUMI_CLI_VERSION   release to build (default below; pkg/v3 and sdk/v3 must both be served)
 #   PULUMI_CLI_CACHE     cache root (default ~/.cache/pulumi-acquia-cloud)
@@ -26,6 +27,21 @@ HOST=pulumi-language-nodejs
 HOST_SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$HOST"
 
 log() { printf '[install-pulumi-cli] %s\n' "$*" >&2; }
+
+# Runs one build phase with its output in $LOG, and says which phase failed (with the log's tail).
+LOG="$PREFIX/build.log"
+phase() {
+  local what=$1
+  shift
+  mkdir -p "$PREFIX"
+  log "$what (details: $LOG)"
+  printf '\n== %s: %s\n' "$(date -u +%FT%TZ)" "$what" >>"$LOG"
+  if ! "$@" >>"$LOG" 2>&1; then
+    log "$what failed; the end of $LOG:"
+    tail -n 30 "$LOG" >&2
+    return 1
+  fi
+}
 
 # Everything Go touches stays under the cache, so a clone never fills with build output and a
 # second run finds the module and build caches warm.
@@ -46,11 +62,10 @@ ensure_language_host() {
   command -v go >/dev/null 2>&1 || { log "Go is required to build $HOST (none on PATH)"; return 1; }
   go_env
   mkdir -p "$BIN" || return 1
-  log "building $HOST from $HOST_SRC"
   start=$SECONDS
   # Same flags as the CLI build below (static, no cgo). Cold: ~2.5 min on 2 cores; after an edit: seconds.
-  (cd "$HOST_SRC" && GOWORK=off CGO_ENABLED=0 go build -trimpath -buildvcs=false -tags osusergo,grpcnotrace \
-    -ldflags "-w -s" -o "$BIN/$HOST.tmp" .) >&2 || { log "building $HOST failed (see above)"; return 1; }
+  phase "building $HOST from $HOST_SRC" bash -c "cd '$HOST_SRC' && GOWORK=off CGO_ENABLED=0 go build -trimpath \
+    -buildvcs=false -tags osusergo,grpcnotrace -ldflags '-w -s' -o '$BIN/$HOST.tmp' ." || return 1
   mv "$BIN/$HOST.tmp" "$BIN/$HOST" && echo "$want" >"$stamp" || return 1
   log "built $HOST $("$BIN/$HOST" -version) in $((SECONDS - start)) s"
 }
@@ -88,12 +103,13 @@ WORK="$PREFIX/src"
 mkdir -p "$WORK" "$BIN"
 cd "$WORK"
 
-log "building Pulumi CLI $VERSION in $WORK (cold builds take several minutes)"
+log "building Pulumi CLI $VERSION in $WORK (about 10 minutes the first time; cached afterwards)"
 if [[ ! -f go.mod ]]; then
-  go mod init pulumi-cli-build >&2
+  phase "creating the build module" go mod init pulumi-cli-build
 fi
 # pkg/v3 and sdk/v3 carry replace directives that do not apply to a module depending on them, so the
 # wrapper repeats them. x/text follows the one sdk/v3's own go.mod pins for this release.
+phase "downloading sdk/v3 $VERSION" go mod download "github.com/pulumi/pulumi/sdk/v3@$VERSION"
 sdk_mod="$(go mod download -json "github.com/pulumi/pulumi/sdk/v3@$VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')"
 text_version="$(sed -n 's#^replace golang.org/x/text => golang.org/x/text \(v[^ ]*\)$#\1#p' "$sdk_mod")"
 clip_replace="$(sed -n 's#^replace github.com/atotto/clipboard => \(.*\)$#\1#p' "$sdk_mod" | tr ' ' '@')"
@@ -106,14 +122,14 @@ package tools
 
 import _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"
 GO
-go get "github.com/pulumi/pulumi/pkg/v3@$VERSION" "github.com/pulumi/pulumi/sdk/v3@$VERSION" >&2
-go mod tidy >&2
+phase "resolving the CLI's modules" go get "github.com/pulumi/pulumi/pkg/v3@$VERSION" "github.com/pulumi/pulumi/sdk/v3@$VERSION"
+phase "downloading the CLI's dependencies" go mod tidy
 got="$(go list -m -f '{{.Version}}' github.com/pulumi/pulumi/pkg/v3 github.com/pulumi/pulumi/sdk/v3 | sort -u)"
 [[ "$got" == "$VERSION" ]] || { log "module versions drifted: $got (wanted $VERSION)"; exit 1; }
 
-CGO_ENABLED=0 go build -trimpath -tags osusergo,grpcnotrace \
+phase "compiling the CLI" env CGO_ENABLED=0 go build -trimpath -tags osusergo,grpcnotrace \
   -ldflags "-w -s -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$VERSION" \
-  -o "$BIN/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
+  -o "$BIN/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 
 # The engine never downloads this "bundled" plugin: it must sit beside the CLI. sdk/v3's module zip
 # carries the same script the npm package ships.
