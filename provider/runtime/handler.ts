@@ -51,8 +51,15 @@ export interface KeyedHandler<K extends AnyKind> extends Common<K> {
  */
 export interface ApplyHandler<K extends AnyKind> extends Common<K> {
   create(ctx: Context, inputs: InputsOf<K>): Promise<Found<OutputsOf<K>>>;
-  /** Checks beyond the schema that need Acquia, for a resource about to be created or changed. */
-  preflight?(inputs: InputsOf<K>): Promise<{ property: string; reason: string }[]>;
+  /**
+   * Read-only checks beyond the schema, for a resource about to be created or changed (`olds` holds
+   * its previous inputs; empty for a create).
+   */
+  preflight?(
+    ctx: Context,
+    inputs: InputsOf<K>,
+    olds: Partial<InputsOf<K>>,
+  ): Promise<{ property: string; reason: string }[]>;
   /** Where the credentials come from when not from the `connection` input (the Connection itself). */
   settings?(props: InputsOf<K>): ConnectionSettings;
 }

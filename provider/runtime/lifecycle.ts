@@ -15,7 +15,7 @@ import {
   type Operation,
 } from "../../sdk";
 import { createOnce } from "../../sdk/internal";
-import { META_KEYS, inputKeys, runtimeInputs } from "../kinds/kind";
+import { META_KEYS, inputKeys, looksLikePrivateKey, runtimeInputs } from "../kinds/kind";
 import { containsUnknown } from "../kinds/unknowns";
 import {
   optionValue,
@@ -140,13 +140,34 @@ function acquiaChanges(handler: AnyHandler, olds: Props, news: Props): string[] 
   return changedKeys(handler, olds, news).filter((k) => !(META_KEYS as readonly string[]).includes(k));
 }
 
+/** Inputs holding a private key where none belongs: refused, and never repeated in the answer. */
+function misplacedSecrets(handler: AnyHandler, candidate: Props): string[] {
+  const secrets: readonly string[] = handler.kind.secrets;
+  return Object.keys(candidate).filter(
+    (k) => k !== "connection" && !secrets.includes(k) && looksLikePrivateKey(candidate[k]),
+  );
+}
+
 export async function check(
   handler: AnyHandler,
   olds: Props,
   news: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
   const candidate = pick(news, inputKeys(handler.kind));
+  // A private key pasted where none belongs is refused by name, and its value masked in the answer.
+  const misplaced = misplacedSecrets(handler, candidate);
   const parsed = runtimeInputs(handler.kind).safeParse(candidate);
+  // The kind's own message for the field wins (it knows what belongs there); else a generic refusal.
+  const named = new Set(parsed.error?.issues.map((issue) => String(issue.path[0])) ?? []);
+  const refused = misplaced
+    .filter((k) => !named.has(k))
+    .map((property) => ({
+      property,
+      reason:
+        `${property} holds a private key, which never belongs there (its value is not repeated here). ` +
+        "Pass the value this input asks for; keep private keys in secret inputs or out of the program.",
+    }));
+  const masked = { ...news, ...Object.fromEntries(misplaced.map((k) => [k, "[REDACTED]"])) };
   if (!parsed.success) {
     // During preview some inputs are still unknown: those are checked once known, never now.
     const failures = parsed.error.issues
@@ -161,8 +182,9 @@ export async function check(
         property: issue.path.map(String).join(".") || "(inputs)",
         reason: issue.path[0] === "connection" ? `connection: ${issue.message}` : issue.message,
       }));
-    return { inputs: news, failures };
+    return { inputs: masked, failures: [...refused, ...failures] };
   }
+  if (refused.length > 0) return { inputs: masked, failures: refused };
   const inputs = clean(parsed.data as Props);
   const failures = containsUnknown(inputs) ? [] : await preflight(handler, olds, inputs);
   return { inputs: { ...inputs, [PROVIDER_KEY]: news[PROVIDER_KEY] }, failures };
@@ -175,14 +197,14 @@ export async function check(
  * preview costs nothing.
  */
 async function preflight(handler: AnyHandler, olds: Props, inputs: Props): Promise<CheckFailure[]> {
-  if (!isKeyed(handler)) {
-    const changed = Object.keys(olds).length === 0 || acquiaChanges(handler, olds, inputs).length > 0;
-    return changed && handler.preflight ? handler.preflight(inputs) : [];
-  }
-  if (Object.keys(olds).length > 0 || inputs["adopt"]) return [];
+  const creating = Object.keys(olds).length === 0;
   try {
-    const ctx = contextFor(handler, settingsOf(handler, inputs), inputs);
-    const found = await handler.find(ctx, inputs);
+    if (!isKeyed(handler)) {
+      if (!handler.preflight || (!creating && acquiaChanges(handler, olds, inputs).length === 0)) return [];
+      return await handler.preflight(contextFor(handler, settingsOf(handler, inputs), inputs), inputs, olds);
+    }
+    if (!creating || inputs["adopt"]) return [];
+    const found = await handler.find(contextFor(handler, settingsOf(handler, inputs), inputs), inputs);
     const differs = found ? acquiaChanges(handler, found.outs, inputs) : [];
     if (!found || differs.length === 0) return [];
     const property = namingKey(handler) ?? handler.kind.naturalKey.at(-1) ?? "(inputs)";
@@ -190,8 +212,9 @@ async function preflight(handler: AnyHandler, olds: Props, inputs: Props): Promi
   } catch (error) {
     if (error instanceof AuthenticationError || error instanceof FederatedAuthenticationRequiredError)
       return [{ property: "connection", reason: error.message }];
-    // Anything else (a parent not created yet, a passing outage) is for the create to meet.
-    return [];
+    // A lookup that cannot run yet (a parent being created, a passing outage) is for the create to meet.
+    if (isKeyed(handler)) return [];
+    throw error;
   }
 }
 

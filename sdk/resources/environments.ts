@@ -52,6 +52,21 @@ export interface EnvironmentSettings {
   operating_system?: string;
 }
 
+export const availableRuntimesSchema = z.looseObject({
+  runtime: maybe(z.string()),
+  versions: maybe(z.array(z.string())).transform((v) => v ?? []),
+});
+export type AvailableRuntimes = z.infer<typeof availableRuntimesSchema>;
+
+export const operatingSystemsSchema = z.looseObject({
+  versions: maybe(
+    z.array(
+      z.looseObject({ name: maybe(z.string()), label: maybe(z.string()), available: maybe(z.boolean()) }),
+    ),
+  ).transform((v) => v ?? []),
+});
+export type OperatingSystems = z.infer<typeof operatingSystemsSchema>;
+
 export interface CreateCdEnvironment {
   label: string;
   branch: string;
@@ -81,6 +96,22 @@ export class EnvironmentsApi extends ApiResource {
   ): Promise<Environment | undefined> {
     const all = await this.list(applicationUuid, options);
     return all.find((e) => e.name === nameOrLabel) ?? all.find((e) => e.label === nameOrLabel);
+  }
+
+  /** The PHP versions the environment may switch to. */
+  availableRuntimes(environmentId: string, options?: RequestOptions): Promise<AvailableRuntimes> {
+    return this.client.request("GET", path`/environments/${environmentId}/available-runtimes`, {
+      ...options,
+      schema: availableRuntimesSchema,
+    });
+  }
+
+  /** The operating systems the environment may run. */
+  operatingSystems(environmentId: string, options?: RequestOptions): Promise<OperatingSystems> {
+    return this.client.request("GET", path`/environments/${environmentId}/operating-systems`, {
+      ...options,
+      schema: operatingSystemsSchema,
+    });
   }
 
   /** Changes runtime settings. Acquia answers 400 when nothing would change, so send only differences. */

@@ -2,7 +2,7 @@ import { requireEnvironment } from "../access";
 import { accepted, ok } from "../answers";
 import { stringField } from "../body";
 import { ApiError, forbidden, missingParameter, validationFailed } from "../errors";
-import { segment } from "../hal";
+import { link, segment } from "../hal";
 import type { CollectionName, PhpConfiguration, StoreOp } from "../model";
 import type { Route, RouteContext } from "../router";
 import { defaultPhpConfiguration } from "../seed";
@@ -137,7 +137,35 @@ function changeLabel(ctx: RouteContext) {
   return ok({ message: "Changing environment label." }, 202);
 }
 
+/** The PHP versions an environment may switch to (what PUT accepts), as the spec's example shapes them. */
+function availableRuntimes(ctx: RouteContext) {
+  const { environment } = requireEnvironment(ctx, ctx.params.environmentId ?? "");
+  const self = `/environments/${segment(environment.id)}`;
+  return ok({
+    runtime: "php",
+    versions: PHP_VERSIONS,
+    _links: { self: link(ctx, `${self}/available-runtimes`), parent: link(ctx, self) },
+  });
+}
+
+const OS_DETAILS: Record<string, { version: string; label: string }> = {
+  focal: { version: "20.04", label: "Ubuntu 20.04 (Focal Fossa)" },
+  jammy: { version: "22.04", label: "Ubuntu 22.04 (Jammy Jellyfish)" },
+  noble: { version: "24.04", label: "Ubuntu 24.04 (Noble Numbat)" },
+};
+
+function operatingSystems(ctx: RouteContext) {
+  const { environment } = requireEnvironment(ctx, ctx.params.environmentId ?? "");
+  const self = `/environments/${segment(environment.id)}`;
+  return ok({
+    versions: OPERATING_SYSTEMS.map((name) => ({ name, ...OS_DETAILS[name], available: true })),
+    _links: { self: link(ctx, `${self}/operating-systems`), parent: link(ctx, self) },
+  });
+}
+
 export const environmentRoutes: Route[] = [
+  { method: "GET", template: "/environments/{environmentId}/available-runtimes", handler: availableRuntimes },
+  { method: "GET", template: "/environments/{environmentId}/operating-systems", handler: operatingSystems },
   {
     method: "GET",
     template: "/environments/{environmentId}",

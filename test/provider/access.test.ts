@@ -181,6 +181,7 @@ describe("access resources", () => {
       });
       expect(failures["label"]).toMatch(/only letters, digits and underscores.*try "ci_deploy_key"/);
       expect(failures["publicKey"]).toMatch(/OpenSSH public key line.*never the private key/);
+      expect(JSON.stringify(failures)).not.toMatch(/b3BlbnNzaC1rZXktdjEAAAAA|BEGIN OPENSSH/);
       // A type name that does not match the blob is a key cut or pasted wrongly.
       expect(
         Object.keys(await failuresOf(KIND, { ...base(), publicKey: ed25519(1).replace("ed25519", "rsa") })),

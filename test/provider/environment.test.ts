@@ -251,7 +251,27 @@ describe("EnvironmentSettings runtime", () => {
     expect(await failuresOf("EnvironmentSettings", { ...base(), memoryLimit: UNKNOWN })).toEqual({});
   });
 
-  it("surfaces Acquia's refusal of an unavailable PHP version", async () => {
+  it("refuses in preview a PHP version or operating system the environment does not offer", async () => {
+    expect(
+      await failuresOf("EnvironmentSettings", { ...base(), phpVersion: "9.9", operatingSystem: "trusty" }),
+    ).toEqual({
+      phpVersion: expect.stringMatching(/9.9 is not offered on environment .*: choose one of .*8.3/),
+      operatingSystem: expect.stringMatching(/trusty is not offered .*: choose one of focal, jammy, noble/),
+    });
+    const before = await mutations(sim);
+    expect(await failuresOf("EnvironmentSettings", { ...base(), phpVersion: "8.3" })).toEqual({});
+    expect(await mutations(sim)).toEqual(before);
+  });
+
+  it("still surfaces Acquia's refusal when the version went away between preview and update", async () => {
+    await control(sim, "POST", "faults", [
+      {
+        method: "GET",
+        path: "/api/environments/*/available-runtimes",
+        status: 200,
+        body: { runtime: "php", versions: ["5.6"], _links: {} },
+      },
+    ]);
     await expect(up("EnvironmentSettings", { ...base(), phpVersion: "5.6" })).rejects.toThrow(
       /5.6 is not available/,
     );

@@ -60,6 +60,9 @@ describe("resources under Pulumi mocks", () => {
     applicationUuid: "a47ac10b-58cc-4372-a567-0e02b2c3d470",
     name: "reports",
   });
+  const pastedKey =
+    "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+  const key = new acquia.SshKey("ci", { label: "ci", publicKey: pastedKey });
 
   it("registers each resource under its acquia-cloud type token with the serialized shim", async () => {
     await Promise.all([variable.id, cron.id, domain.id, database.id].map(value));
@@ -88,6 +91,12 @@ describe("resources under Pulumi mocks", () => {
     expect(inputsOf("EnvironmentVariable")["value"]).toEqual({ ...SECRET_SIG, value: "plain-value" });
     expect(inputsOf("Connection")["clientSecret"]).toEqual({ ...SECRET_SIG, value: "plain-secret" });
     expect(inputsOf("EnvironmentVariable")["name"]).toBe("APP_MODE");
+  });
+
+  it("turns a private key pasted into a plain input into a secret, so no preview or log shows it", async () => {
+    expect(await secretness(key.publicKey)).toBe(true);
+    expect(inputsOf("SshKey")["publicKey"]).toEqual({ ...SECRET_SIG, value: pastedKey });
+    expect(await secretness(key.label)).toBe(false);
   });
 
   it("passes the connection's settings, not the connection object, to dependents", async () => {

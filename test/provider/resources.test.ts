@@ -157,6 +157,25 @@ describe("Domain runtime", () => {
   });
 });
 
+describe("a private key in the wrong input", () => {
+  it("is refused by name, and neither the failure nor the checked inputs repeat it", async () => {
+    const key = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
+    const result = await check("CronJob", {
+      environmentId: sim.environments.dev,
+      label: "Leaky",
+      command: key,
+      frequency: "0 3 * * *",
+    });
+    expect(result.failures).toEqual([
+      {
+        property: "command",
+        reason: expect.stringMatching(/command holds a private key, which never belongs there/),
+      },
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(/MIIEvQIBADANBgkqhkiG9w0BAQEFAASC/);
+  });
+});
+
 describe("Database runtime", () => {
   const base = () => ({
     connection: connectionOf(sim),

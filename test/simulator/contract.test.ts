@@ -326,6 +326,15 @@ function cases(ctx: Context): Case[] {
       api().get(`/applications/${UNKNOWN_UUID}/environments`),
     ),
     c("GET", "/environments/{environmentId}", 200, () => api().get(env())),
+    c("GET", "/environments/{environmentId}/available-runtimes", 200, () =>
+      api().get(`${env()}/available-runtimes`),
+    ),
+    c("GET", "/environments/{environmentId}/available-runtimes", 404, () =>
+      api().get(`${env(UNKNOWN_ENV)}/available-runtimes`),
+    ),
+    c("GET", "/environments/{environmentId}/operating-systems", 200, () =>
+      api().get(`${env()}/operating-systems`),
+    ),
     c("GET", "/environments/{environmentId}", 404, () => api().get(env(UNKNOWN_ENV))),
     c("PUT", "/environments/{environmentId}", 202, () =>
       api().put(env(), { memory_limit: 512 }).then(settled),

@@ -5,7 +5,6 @@ import {
   type AcquiaCloudClient,
 } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { clientFor } from "../../runtime/clients";
 import { applyHandler } from "../../runtime/handler";
 import { withDefaults } from "../../settings";
 import { kind } from "./definition";
@@ -33,9 +32,9 @@ export const handler = applyHandler({
   kind,
   settings: (props) => withDefaults(props),
 
-  async preflight(props) {
+  async preflight(ctx, props) {
     try {
-      await describe(clientFor(withDefaults(props)), props);
+      await describe(ctx.client, props);
       return [];
     } catch (error) {
       if (error instanceof AuthenticationError)

@@ -73,6 +73,34 @@ function outsOf(p: Inputs, env: Environment, previous: Values): Outputs {
 export const handler = applyHandler({
   kind,
 
+  // Acquia lists the PHP versions and operating systems an environment may switch to: a value it does
+  // not offer fails the preview instead of the update.
+  async preflight(ctx, p, olds) {
+    const failures: { property: string; reason: string }[] = [];
+    const env = p.environmentId;
+    if (!(await environment(ctx, env)))
+      return [{ property: "environmentId", reason: environmentMissing(env).message }];
+    if (p.phpVersion !== undefined && p.phpVersion !== olds.phpVersion) {
+      const { versions } = await ctx.client.environments.availableRuntimes(env);
+      if (versions.length > 0 && !versions.includes(p.phpVersion))
+        failures.push({
+          property: "phpVersion",
+          reason: `phpVersion ${p.phpVersion} is not offered on environment ${env}: choose one of ${versions.join(", ")}`,
+        });
+    }
+    if (p.operatingSystem !== undefined && p.operatingSystem !== olds.operatingSystem) {
+      const offered = (await ctx.client.environments.operatingSystems(env)).versions
+        .filter((os) => os.available !== false)
+        .flatMap((os) => (os.name ? [os.name] : []));
+      if (offered.length > 0 && !offered.includes(p.operatingSystem))
+        failures.push({
+          property: "operatingSystem",
+          reason: `operatingSystem ${p.operatingSystem} is not offered on environment ${env}: choose one of ${offered.join(", ")}`,
+        });
+    }
+    return failures;
+  },
+
   async create(ctx, p) {
     const before = await environment(ctx, p.environmentId);
     if (!before) throw environmentMissing(p.environmentId);
