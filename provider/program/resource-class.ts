@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { looksLikePrivateKey, type AnyKind, type MetaKey, type OutputsOf } from "../kinds/kind";
-import { AcquiaProviderShim } from "../shim";
+import { providerShim } from "../shim";
 
 /** The `module` of every type token: `pulumi-nodejs:dynamic/acquia-cloud:<Type>`. */
 export const MODULE = "acquia-cloud";
@@ -67,7 +67,7 @@ function guarded(value: unknown): unknown {
 
 /** The class of a kind, derived from its definition. One shim object per kind: Pulumi serializes it once. */
 export function resourceClass<K extends AnyKind>(kind: K): ResourceClass<K> {
-  const shim = new AcquiaProviderShim(kind.name);
+  const shim = providerShim(kind.name);
   const secrets = new Set<string>(kind.secrets as readonly string[]);
   const inputNames = Object.keys(kind.inputs.shape);
   const outputNames = Object.keys(kind.outputs.shape);

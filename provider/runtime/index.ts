@@ -24,8 +24,11 @@ async function redacting<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export function configure(request: { config?: { get(key: string): string | undefined } } | undefined): void {
-  setStackConfig(request?.config);
+type ConfigureRequest = { config?: { get(key: string): string | undefined } } | undefined;
+
+/** `configure(request)` from the first shim, `configure(kind, request)` from later ones. */
+export function configure(first: string | ConfigureRequest, second?: ConfigureRequest): void {
+  setStackConfig((typeof first === "string" ? second : first)?.config);
 }
 
 export function check(kind: string, olds: Props, news: Props) {

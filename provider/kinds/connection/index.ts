@@ -7,14 +7,14 @@ import {
   type ConnectionField,
   type ConnectionSettings,
 } from "../../settings";
-import { AcquiaProviderShim } from "../../shim";
+import { providerShim } from "../../shim";
 import { kind } from "./definition";
 
 export type { ConnectionSettings } from "../../settings";
 /** Every field falls back to stack config (acquia:*) and then the ACLI_* variables. */
 export type ConnectionArgs = Partial<Omit<ArgsOf<typeof kind>, "connection" | "adopt" | "timeoutSeconds">>;
 
-const shim = new AcquiaProviderShim(kind.name);
+const shim = providerShim(kind.name);
 
 /** A field not given: stack config (the secret read as a secret), then the environment. */
 function ambient(field: ConnectionField, config: pulumi.Config): pulumi.Input<string> | undefined {
