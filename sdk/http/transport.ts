@@ -1,4 +1,5 @@
-import { Agent, errors as undiciErrors, request as undiciRequest, type Dispatcher } from "undici";
+import type * as Undici from "undici";
+import type { Dispatcher } from "undici";
 import { AcquiaConnectionError, AcquiaTimeoutError } from "../errors";
 import { sleep } from "../internal/sleep";
 import { Limiter, processLimiter } from "./limiter";
@@ -62,9 +63,19 @@ const NOT_SENT_CODES = new Set([
 ]);
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
-let sharedAgent: Agent | undefined;
+/**
+ * undici, loaded when the first request is sent: a Pulumi program imports this package for its
+ * resource classes and may never send a request itself.
+ */
+let loaded: typeof Undici | undefined;
+function undici(): typeof Undici {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= require("undici") as typeof Undici);
+}
+
+let sharedAgent: Dispatcher | undefined;
 function defaultDispatcher(timeoutMs: number): Dispatcher {
-  sharedAgent ??= new Agent({
+  sharedAgent ??= new (undici().Agent)({
     keepAliveTimeout: 10_000,
     keepAliveMaxTimeout: 60_000,
     connectTimeout: Math.min(timeoutMs, 30_000),
@@ -84,7 +95,7 @@ function errorCode(error: unknown): string | undefined {
 
 /** Sends HTTP requests with timeouts, a concurrency cap and the retry policy. Knows nothing of auth. */
 export class HttpTransport {
-  private readonly dispatcher: Dispatcher;
+  private readonly dispatcher: Dispatcher | undefined;
   private readonly retry: RetryOptions;
   private readonly timeoutMs: number;
   private readonly limiter: Limiter;
@@ -93,7 +104,7 @@ export class HttpTransport {
 
   constructor(options: TransportOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.dispatcher = options.dispatcher ?? defaultDispatcher(this.timeoutMs);
+    this.dispatcher = options.dispatcher;
     this.retry = { ...defaultRetryOptions, ...options.retry };
     this.limiter = options.maxConcurrentRequests
       ? new Limiter(options.maxConcurrentRequests)
@@ -157,11 +168,11 @@ export class HttpTransport {
 
   private async exchange(request: HttpRequest): Promise<HttpResponse> {
     const started = Date.now();
-    const res = await undiciRequest(request.url, {
+    const res = await undici().request(request.url, {
       method: request.method as Dispatcher.HttpMethod,
       headers: { "user-agent": this.userAgent, ...request.headers },
       body: request.body,
-      dispatcher: this.dispatcher,
+      dispatcher: this.dispatcher ?? defaultDispatcher(this.timeoutMs),
       signal: request.signal,
       headersTimeout: request.timeoutMs ?? this.timeoutMs,
       bodyTimeout: request.timeoutMs ?? this.timeoutMs,
@@ -182,7 +193,7 @@ export class HttpTransport {
     requestSent: boolean,
   ): AcquiaConnectionError {
     const code = errorCode(error);
-    const isTimeout = TIMEOUT_CODES.has(code ?? "") || error instanceof undiciErrors.HeadersTimeoutError;
+    const isTimeout = TIMEOUT_CODES.has(code ?? "") || error instanceof undici().errors.HeadersTimeoutError;
     const reason = redact(error instanceof Error ? error.message : String(error));
     const details = { method, path, outcomeUnknown: requestSent && method !== "GET", code, reason };
     return isTimeout
