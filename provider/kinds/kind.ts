@@ -54,7 +54,11 @@ export interface KindDefinition<I extends Shape = Shape, O extends Shape = Shape
    * (settings, deployments) have nothing to adopt or take over.
    */
   naturalKey: readonly (keyof I & string)[];
-  /** How the resource id is made, e.g. `<environmentId>/<name>`. */
+  /**
+   * How the resource id is made from outputs, e.g. `<environmentId>/<name>`: every part an object
+   * needs to be read back from its id alone (`pulumi import`). Placeholders name outputs; parts are
+   * separated by `/`.
+   */
   idFormat: string;
   /** Say-once facts for the README: how replacements happen, what delete does. */
   notes?: string;
@@ -104,4 +108,26 @@ const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 /** A PEM or OpenSSH private key: a value that must never be shown, wherever it was pasted. */
 export function looksLikePrivateKey(value: unknown): boolean {
   return typeof value === "string" && PRIVATE_KEY.test(value);
+}
+
+const PLACEHOLDER = /<([A-Za-z]+)>/g;
+
+/** A kind's id for an object: its id format with the outputs filled in. */
+export function formatId(kind: AnyKind, values: Record<string, unknown>): string {
+  return kind.idFormat.replace(PLACEHOLDER, (_, key: string) => String(values[key]));
+}
+
+/** The outputs an id names (`pulumi import`), or undefined when it is not of the kind's format. */
+export function parseId(kind: AnyKind, id: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  const source = kind.idFormat
+    .split(PLACEHOLDER)
+    .map((part, i) => {
+      if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      names.push(part);
+      return "([^/]+)";
+    })
+    .join("");
+  const match = new RegExp(`^${source}$`).exec(id);
+  return match ? Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? ""])) : undefined;
 }

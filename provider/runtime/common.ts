@@ -1,5 +1,6 @@
 /** Steps several handlers share. */
 import { isNotFound, type Operation } from "../../sdk";
+import { formatId, type AnyKind } from "../kinds/kind";
 import { ProviderError } from "./errors";
 import type { Context, Found } from "./handler";
 
@@ -30,18 +31,23 @@ export function gone(current: () => Promise<unknown>): () => Promise<boolean> {
   return async () => (await current()) === undefined;
 }
 
+/** An object found at Acquia, with the id its kind's id format makes of it. */
+export function found<O extends object>(kind: AnyKind, outs: O): Found<O> {
+  return { id: formatId(kind, outs as Record<string, unknown>), outs };
+}
+
 /**
  * `find` and `read` for kinds whose id is made of their natural key: both are a lookup by that key
  * (`current` answers undefined when Acquia holds no such object).
  */
 export function keyedLookup<I extends object, O extends I>(
-  idOf: (p: I) => string,
+  kind: AnyKind,
   current: (ctx: Context, p: I) => Promise<O | undefined>,
 ) {
   return {
     async find(ctx: Context, p: I): Promise<Found<O> | undefined> {
       const outs = await current(ctx, p);
-      return outs && { id: idOf(p), outs };
+      return outs && found(kind, outs);
     },
     read: (ctx: Context, _id: string, props: O) => current(ctx, props),
   };

@@ -16,6 +16,11 @@ export interface Found<O> {
 /** What every handler does besides creating: read, update and delete an object it knows the id of. */
 interface Common<K extends AnyKind> {
   kind: K;
+  /**
+   * Whether an input held in state and the program's value for it mean the same, where plain equality
+   * would say no (a secret known only by its digest, a setting this stack never changed).
+   */
+  equivalent?(key: string, held: unknown, given: unknown, olds: Partial<OutputsOf<K>>): boolean;
   /** Current state, or undefined when Acquia answers that it is gone. */
   read(ctx: Context, id: string, props: OutputsOf<K>): Promise<OutputsOf<K> | undefined>;
   /** Whether the object's parent is still visible; decides whether a missing object is really gone. */

@@ -15,7 +15,7 @@ import {
   type Operation,
 } from "../../sdk";
 import { createOnce } from "../../sdk/internal";
-import { META_KEYS, inputKeys, looksLikePrivateKey, runtimeInputs } from "../kinds/kind";
+import { META_KEYS, inputKeys, looksLikePrivateKey, parseId, runtimeInputs } from "../kinds/kind";
 import { containsUnknown } from "../kinds/unknowns";
 import {
   optionValue,
@@ -131,7 +131,9 @@ function normalizedOlds(handler: AnyHandler, olds: Props): Props {
 export function changedKeys(handler: AnyHandler, olds: Props, news: Props): string[] {
   const old = normalizedOlds(handler, olds);
   return inputKeys(handler.kind).filter(
-    (k) => containsUnknown(news[k]) || !isDeepStrictEqual(old[k], news[k]),
+    (k) =>
+      containsUnknown(news[k]) ||
+      !(isDeepStrictEqual(old[k], news[k]) || handler.equivalent?.(k, old[k], news[k], olds) === true),
   );
 }
 
@@ -369,10 +371,12 @@ export async function read(
   id: string,
   props: Props,
 ): Promise<{ id?: string; props?: Props; inputs?: Props }> {
-  return withCredentials(handler, props, async (ctx) => {
-    const current = await handler.read(ctx, id, props);
+  // An import reads from the id alone: the parts the id carries stand in for the missing state.
+  const known = { ...parseId(handler.kind, id), ...props };
+  return withCredentials(handler, known, async (ctx) => {
+    const current = await handler.read(ctx, id, known);
     if (current === undefined) {
-      if (!(await handler.parentVisible(ctx, props))) throw parentNotVisible(handler.kind.name, id);
+      if (!(await handler.parentVisible(ctx, known))) throw parentNotVisible(handler.kind.name, id);
       return {};
     }
     const outs = clean({ ...current, ...pick(props, META_KEYS) });

@@ -17,24 +17,9 @@ import {
   type Props,
   behindPulumi,
 } from "./harness";
+import { ed25519, keyLine, rsa } from "./keys";
 import { lifecycleMatrix, type MatrixCase } from "./matrix";
 
-/** An SSH wire-format string: length-prefixed bytes. */
-function sshString(b: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(b.length);
-  return Buffer.concat([length, b]);
-}
-const keyLine = (type: string, ...parts: Buffer[]) =>
-  `${type} ${Buffer.concat([sshString(Buffer.from(type)), ...parts.map(sshString)]).toString("base64")}`;
-/** Well-formed keys the simulator measures like Acquia does (type and size); no private half needed. */
-const ed25519 = (seed: number) => `${keyLine("ssh-ed25519", Buffer.alloc(32, seed))} me@laptop`;
-const rsa = (bits: number, seed: number) =>
-  keyLine(
-    "ssh-rsa",
-    Buffer.from([1, 0, 1]),
-    Buffer.concat([Buffer.from([0, 0xc0]), Buffer.alloc(bits / 8 - 1, seed)]),
-  );
 const md5Fingerprint = (line: string) =>
   createHash("md5")
     .update(Buffer.from(line.split(" ")[1] ?? "", "base64"))

@@ -56,7 +56,8 @@ describe("matrix", () => {
       deletePath: "/api/environments/*/log-forwarding-destinations/*",
       count: async (api, sim) =>
         (await api.logForwarding.list(sim.environments.dev)).filter((d) => d.label === "Matrix").length,
-      remove: async (api, sim, s) => behindPulumi(sim, api.logForwarding.delete(sim.environments.dev, s.id)),
+      remove: async (api, sim, s) =>
+        behindPulumi(sim, api.logForwarding.delete(sim.environments.dev, String(s.outs["destinationUuid"]))),
     },
   ]);
 });
@@ -91,7 +92,7 @@ describe("LogForwardingDestination runtime", () => {
   const putBehindPulumisBack = async (state: State, changes: Record<string, unknown>) =>
     behindPulumi(
       sim,
-      api().logForwarding.update(sim.environments.dev, state.id, {
+      api().logForwarding.update(sim.environments.dev, String(state.outs["destinationUuid"]), {
         label: "Sumo",
         consumer: "sumologic",
         sources: ["apache-access", "php-error"],
@@ -103,8 +104,9 @@ describe("LogForwardingDestination runtime", () => {
 
   it("creates with sources in Acquia's order, and makes no call when they are only reordered", async () => {
     const state = await up(KIND, base);
+    // The id carries the environment, so `pulumi import` can read the destination from it alone.
+    expect(state.id).toBe(`${sim.environments.dev}/${String(state.outs["destinationUuid"])}`);
     expect(state.outs).toMatchObject({
-      destinationUuid: state.id,
       sources: ["apache-access", "php-error"],
       enabled: true,
       status: "active",
@@ -113,7 +115,12 @@ describe("LogForwardingDestination runtime", () => {
       credentials: { certificate: logs.certificate, token: TOKEN },
     });
     expect(await destinations()).toEqual([
-      expect.objectContaining({ uuid: state.id, label: "Sumo", token: TOKEN, enabled: true }),
+      expect.objectContaining({
+        uuid: state.outs["destinationUuid"],
+        label: "Sumo",
+        token: TOKEN,
+        enabled: true,
+      }),
     ]);
     const before = await mutations(sim);
     const reordered = { ...base, sources: ["php-error", "apache-access"] };
@@ -142,7 +149,7 @@ describe("LogForwardingDestination runtime", () => {
     });
     expect(await destinations()).toEqual([
       expect.objectContaining({
-        uuid: state.id,
+        uuid: state.outs["destinationUuid"],
         label: "Sumo 2",
         sources: ["stdout"],
         token: "sumo-secret-token-2",
@@ -188,7 +195,10 @@ describe("LogForwardingDestination runtime", () => {
       sources: ["stderr"],
       credentials: { certificate: logs.certificate, token: "someone-elses-token" },
     });
-    await behindPulumi(sim, api().logForwarding.disable(sim.environments.dev, state.id));
+    await behindPulumi(
+      sim,
+      api().logForwarding.disable(sim.environments.dev, String(state.outs["destinationUuid"])),
+    );
     const refreshed = await read(KIND, state);
     expect(refreshed.props).toMatchObject({
       label: "Renamed",
@@ -259,7 +269,7 @@ describe("LogForwardingDestination runtime", () => {
         status: 409,
         body: {
           error: "invalid_operation",
-          message: `The environment does not have a log forwarding destination with the UUID ${state.id}.`,
+          message: `The environment does not have a log forwarding destination with the UUID ${String(state.outs["destinationUuid"])}.`,
         },
       },
     ]);

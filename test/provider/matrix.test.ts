@@ -15,7 +15,8 @@ const cases: MatrixCase[] = [
     deletePath: "/api/environments/*/crons/*",
     count: async (api, sim) =>
       (await api.crons.list(sim.environments.dev)).filter((c) => c.label === "Matrix").length,
-    remove: async (api, sim, s) => behindPulumi(sim, api.crons.delete(sim.environments.dev, s.id)),
+    remove: async (api, sim, s) =>
+      behindPulumi(sim, api.crons.delete(sim.environments.dev, String(s.outs["cronId"]))),
   },
   {
     kind: "Domain",

@@ -88,11 +88,13 @@ describe("CronJob runtime", () => {
 
   it("creates, updates in place (including enabled), replaces on environment and deletes", async () => {
     let state: State & { action?: string } = await up("CronJob", base());
-    expect(state.outs).toMatchObject({ frequency: "0 3 * * *", enabled: true, cronId: state.id });
+    const cronId = state.outs["cronId"];
+    expect(state.id).toBe(`${sim.environments.dev}/${String(cronId)}`);
+    expect(state.outs).toMatchObject({ frequency: "0 3 * * *", enabled: true });
     expect((await up("CronJob", base(), state)).action).toBe("same");
     state = await up("CronJob", { ...base(), frequency: "30 4 * * *", enabled: false }, state);
     expect(state.action).toBe("update");
-    const cron = (await crons()).find((c) => c.id === state.id);
+    const cron = (await crons()).find((c) => c.id === cronId);
     expect(cron).toMatchObject({
       minute: "30",
       hour: "4",
@@ -100,7 +102,7 @@ describe("CronJob runtime", () => {
     });
     const moved = await up("CronJob", { ...base(), environmentId: sim.environments.test }, state);
     expect(moved.action).toBe("replace");
-    expect((await crons()).some((c) => c.id === state.id)).toBe(false);
+    expect((await crons()).some((c) => c.id === cronId)).toBe(false);
     await destroy("CronJob", moved);
     expect(await api().crons.list(sim.environments.test)).not.toContainEqual(
       expect.objectContaining({ label: "Nightly" }),

@@ -59,8 +59,14 @@ describe("matrix", () => {
         (await api.sslCertificates.list(sim.environments.dev)).filter((c) => c.label?.startsWith("matrix-"))
           .length,
       remove: async (api, sim, s) => {
-        await behindPulumi(sim, api.sslCertificates.deactivate(sim.environments.dev, s.id));
-        await behindPulumi(sim, api.sslCertificates.delete(sim.environments.dev, s.id));
+        await behindPulumi(
+          sim,
+          api.sslCertificates.deactivate(sim.environments.dev, String(s.outs["certificateId"])),
+        );
+        await behindPulumi(
+          sim,
+          api.sslCertificates.delete(sim.environments.dev, String(s.outs["certificateId"])),
+        );
       },
     },
   ]);
@@ -118,8 +124,8 @@ describe("SslCertificate runtime", () => {
   it("installs and activates under a fingerprinted label, and deletes (deactivating first)", async () => {
     const state = await up(KIND, base);
     const acquiaLabel = `shop-${fingerprint8(shop.certificate)}`;
+    expect(state.id).toBe(`${sim.environments.dev}/${String(state.outs["certificateId"])}`);
     expect(state.outs).toMatchObject({
-      certificateId: state.id,
       acquiaLabel,
       active: true,
       activate: true,
@@ -213,7 +219,10 @@ describe("SslCertificate runtime", () => {
 
   it("shows a certificate deactivated outside Pulumi as drift of activate, and puts it back", async () => {
     const state = await up(KIND, base);
-    await behindPulumi(sim, api().sslCertificates.deactivate(sim.environments.dev, state.id));
+    await behindPulumi(
+      sim,
+      api().sslCertificates.deactivate(sim.environments.dev, String(state.outs["certificateId"])),
+    );
     const refreshed = await read(KIND, state);
     expect(refreshed.props).toMatchObject({ activate: false, active: false });
     expect(refreshed.inputs).toMatchObject({ activate: false });

@@ -50,6 +50,6 @@ export const kind = defineKind({
   replaceOn: [],
   deleteBeforeReplace: false,
   naturalKey: [],
-  idFormat: "connection-<16 hex digits of the API URL, key and organization>",
+  idFormat: "connection-<hash>",
   notes: "Nothing replaces it: credential changes update in place.",
 });

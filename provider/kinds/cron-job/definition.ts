@@ -40,5 +40,5 @@ export const kind = defineKind({
   replaceOn: ["environmentId"],
   deleteBeforeReplace: false,
   naturalKey: ["environmentId", "label"],
-  idFormat: "<cronId>",
+  idFormat: "<environmentId>/<cronId>",
 });

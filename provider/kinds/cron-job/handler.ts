@@ -1,6 +1,6 @@
 import { cronFrequency, type Cron } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { environmentVisible, gone, settle, unlessNotFound } from "../../runtime/common";
+import { environmentVisible, found, gone, settle, unlessNotFound } from "../../runtime/common";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
 
@@ -44,7 +44,7 @@ export const handler = keyedHandler({
     const cron = createdId
       ? await unlessNotFound(ctx.client.crons.get(p.environmentId, createdId))
       : await ctx.client.crons.find(p.environmentId, p.label);
-    return cron && { id: cron.id, outs: outsOf(p, cron) };
+    return cron && found(kind, outsOf(p, cron));
   },
 
   send: (ctx, p) =>

@@ -5,8 +5,6 @@ import { kind } from "./definition";
 
 type Inputs = InputsOf<typeof kind>;
 
-const idOf = (p: Inputs) => `${p.applicationUuid}/${p.name}`;
-
 async function current(ctx: Context, p: Inputs): Promise<Inputs | undefined> {
   return (await ctx.client.databases.find(p.applicationUuid, p.name)) ? p : undefined;
 }
@@ -15,7 +13,7 @@ async function current(ctx: Context, p: Inputs): Promise<Inputs | undefined> {
 export const handler = keyedHandler({
   kind,
   family: "database",
-  ...keyedLookup(idOf, current),
+  ...keyedLookup(kind, current),
   send: (ctx, p) => ctx.client.databases.create(p.applicationUuid, { name: p.name }),
   parentVisible: (ctx, props) => applicationVisible(ctx, props.applicationUuid),
   // Every Acquia-side input replaces; only meta inputs reach here.

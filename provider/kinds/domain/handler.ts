@@ -7,7 +7,6 @@ import { kind } from "./definition";
 type Inputs = InputsOf<typeof kind>;
 type Outputs = OutputsOf<typeof kind>;
 
-const idOf = (p: Pick<Inputs, "environmentId" | "hostname">) => `${p.environmentId}/${p.hostname}`;
 const outsOf = (p: Inputs, d: Domain): Outputs => ({
   ...p,
   active: d.flags?.active ?? false,
@@ -22,7 +21,7 @@ async function current(ctx: Context, p: Inputs): Promise<Outputs | undefined> {
 export const handler = keyedHandler({
   kind,
   family: "domain",
-  ...keyedLookup(idOf, current),
+  ...keyedLookup(kind, current),
   send: (ctx, p) => ctx.client.domains.create(p.environmentId, { hostname: p.hostname }),
   parentVisible: (ctx, props) => environmentVisible(ctx, props.environmentId),
   // Every Acquia-side input replaces; only meta inputs reach here.

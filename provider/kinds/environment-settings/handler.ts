@@ -59,8 +59,9 @@ async function apply(ctx: Context, id: string, want: Values, have: Values): Prom
 function outsOf(p: Inputs, env: Environment, previous: Values): Outputs {
   const now = currentSettings(env);
   // A setting Acquia reports as null (not offered on this platform) keeps the program's value rather
-  // than showing a difference on every run.
-  const read = Object.fromEntries(managed(p).map((k) => [k, now[k] ?? p[k]]));
+  // than showing a difference on every run. An import (nothing managed yet) records every setting.
+  const keys = managed(p).length > 0 ? managed(p) : SETTINGS;
+  const read = Object.fromEntries(keys.map((k) => [k, now[k] ?? p[k]]));
   return { ...p, ...read, previousSettings: previous } as Outputs;
 }
 
@@ -72,6 +73,10 @@ function outsOf(p: Inputs, env: Environment, previous: Values): Outputs {
  */
 export const handler = applyHandler({
   kind,
+  // A setting in state that this stack never changed (recorded by an import) is not the program's to
+  // track: leaving it out of the program is no change.
+  equivalent: (key, _held, given, olds) =>
+    given === undefined && (SETTINGS as string[]).includes(key) && !(key in (olds.previousSettings ?? {})),
 
   // Acquia lists the PHP versions and operating systems an environment may switch to: a value it does
   // not offer fails the preview instead of the update.

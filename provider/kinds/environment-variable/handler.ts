@@ -5,8 +5,6 @@ import { kind } from "./definition";
 
 type Inputs = InputsOf<typeof kind>;
 
-const idOf = (p: Pick<Inputs, "environmentId" | "name">) => `${p.environmentId}/${p.name}`;
-
 async function current(ctx: Context, p: Inputs): Promise<Inputs | undefined> {
   const variable = await unlessNotFound(ctx.client.variables.get(p.environmentId, p.name));
   return variable ? { ...p, value: variable.value ?? "" } : undefined;
@@ -23,7 +21,7 @@ function setValue(ctx: Context, p: Inputs): Promise<void> {
 export const handler = keyedHandler({
   kind,
   family: "variable",
-  ...keyedLookup(idOf, current),
+  ...keyedLookup(kind, current),
   send: (ctx, p) => ctx.client.variables.create(p.environmentId, { name: p.name, value: p.value }),
   parentVisible: (ctx, props) => environmentVisible(ctx, props.environmentId),
 

@@ -1,6 +1,6 @@
 import type { Environment } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { applicationVisible, gone, settle, unlessNotFound } from "../../runtime/common";
+import { applicationVisible, found, gone, settle, unlessNotFound } from "../../runtime/common";
 import { ProviderError } from "../../runtime/errors";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
@@ -13,8 +13,9 @@ const sameLabel = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 function outsOf(p: Inputs, env: Environment): Outputs {
   return {
     ...p,
+    applicationUuid: env.application?.uuid ?? p.applicationUuid,
     // Acquia compares labels case-insensitively; keep the program's spelling when they agree.
-    label: sameLabel(env.label, p.label) ? p.label : env.label,
+    label: p.label !== undefined && sameLabel(env.label, p.label) ? p.label : env.label,
     // The code an environment runs is its VCS path; a switch made elsewhere shows as drift.
     branch: env.vcs?.path ?? p.branch,
     environmentId: env.id,
@@ -46,7 +47,7 @@ export const handler = keyedHandler({
           "CodeDeployment to manage it.",
       );
     }
-    return { id: env.id, outs: outsOf(p, env) };
+    return found(kind, outsOf(p, env));
   },
 
   send: (ctx, p) =>
@@ -57,8 +58,12 @@ export const handler = keyedHandler({
     }),
 
   async read(ctx, id, props) {
-    const env = await byId(ctx, id);
-    return env && outsOf(props, env);
+    const env = await byId(ctx, props.environmentId ?? id);
+    if (!env) return undefined;
+    // Known from the inputs; read only for an import, whose state holds nothing yet.
+    const databases =
+      props.databases ?? (await ctx.client.databases.listForEnvironment(env.id)).map((d) => d.name).sort();
+    return outsOf({ ...props, databases }, env);
   },
 
   parentVisible: (ctx, props) => applicationVisible(ctx, props.applicationUuid),

@@ -151,5 +151,5 @@ export const kind = defineKind({
   replaceOn: ["environmentId"],
   deleteBeforeReplace: false,
   naturalKey: ["environmentId", "label"],
-  idFormat: "<destinationUuid>",
+  idFormat: "<environmentId>/<destinationUuid>",
 });

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { isConflict, type LogForwardingDestination } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { environmentVisible, gone, settle, unlessNotFound } from "../../runtime/common";
+import { environmentVisible, found, gone, settle, unlessNotFound } from "../../runtime/common";
 import { ProviderError } from "../../runtime/errors";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { CONSUMERS, LOG_SOURCES, kind, x509, type LogForwardingConsumer } from "./definition";
@@ -37,10 +37,28 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 const defined = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
+/**
+ * How a key or token is held when only its digest is known (after an import): Acquia shows SHA-256
+ * digests, never the value.
+ */
+const DIGEST = "sha256:";
+
 function sameSecret(stored: string, reported: string): boolean {
+  if (stored.startsWith(DIGEST)) return stored.slice(DIGEST.length) === reported.toLowerCase();
   // Acquia shows SHA-256 digests (the spec's examples); the digest of the stored value is computed here
   // and dropped, so no value leaves state. Trimmed too, in case Acquia stores the value trimmed.
   return reported === stored || [stored, stored.trim()].some((v) => sha256(v) === reported.toLowerCase());
+}
+
+/** A value from the program against one held in state, which may be only a digest (after an import). */
+function sameCredentials(held: Credentials | undefined, given: Credentials | undefined): boolean {
+  const same = (a: string | undefined, b: string | undefined) =>
+    a === b || (a !== undefined && b !== undefined && a.startsWith(DIGEST) && sameSecret(a, sha256(b)));
+  return (
+    sameCertificate(held?.certificate, given?.certificate) &&
+    same(held?.key, given?.key) &&
+    same(held?.token, given?.token)
+  );
 }
 
 function sameCertificate(stored: string | undefined, reported: string | undefined): boolean {
@@ -49,17 +67,26 @@ function sameCertificate(stored: string | undefined, reported: string | undefine
   return a && b ? a.raw.equals(b.raw) : stored.trim() === reported.trim();
 }
 
-/** What Acquia holds, in terms of the stored inputs: unchanged values stay as stored. */
-function observedCredentials(stored: Credentials, raw: unknown): Credentials {
-  if (raw === undefined) return stored;
+/**
+ * What Acquia holds, in terms of the stored inputs: unchanged values stay as stored. With nothing
+ * stored (an import), a key or token is held as its digest.
+ */
+function observedCredentials(stored: Credentials | undefined, raw: unknown): Credentials {
+  if (raw === undefined) return stored ?? {};
   const reported = reportedCredentials.parse(raw);
   const certificate = reported.certificate?.certificate ?? undefined;
   const secret = (mine: string | undefined, theirs: string | null | undefined) =>
-    !theirs ? undefined : mine !== undefined && sameSecret(mine, theirs) ? mine : CHANGED_OUTSIDE_PULUMI;
+    !theirs
+      ? undefined
+      : stored === undefined
+        ? `${DIGEST}${theirs.toLowerCase()}`
+        : mine !== undefined && sameSecret(mine, theirs)
+          ? mine
+          : CHANGED_OUTSIDE_PULUMI;
   return defined({
-    certificate: sameCertificate(stored.certificate, certificate) ? stored.certificate : certificate,
-    key: secret(stored.key, reported.key),
-    token: secret(stored.token, reported.token),
+    certificate: sameCertificate(stored?.certificate, certificate) ? stored?.certificate : certificate,
+    key: secret(stored?.key, reported.key),
+    token: secret(stored?.token, reported.token),
   });
 }
 
@@ -121,13 +148,17 @@ const PUT_FIELDS = ["label", "consumer", "sources", "address", "credentials"] as
 export const handler = keyedHandler({
   kind,
   family: "logForwardingDestination",
+  // After an import, state holds the key and token as digests: the program's values match them.
+  equivalent: (key, held, given) =>
+    key === "credentials" &&
+    sameCredentials(held as Credentials | undefined, given as Credentials | undefined),
 
   // The create's answer names the new destination; the label finds it when that answer was lost.
   async find(ctx, p, createdId) {
     const d = createdId
       ? await byUuid(ctx, p.environmentId, createdId)
       : await ctx.client.logForwarding.find(p.environmentId, p.label);
-    return d && { id: d.uuid, outs: observed(p, d) };
+    return d && found(kind, observed(p, d));
   },
 
   send: (ctx, p) => ctx.client.logForwarding.create(p.environmentId, body(p)),

@@ -1,6 +1,6 @@
 import type { SshKey } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { gone, settle, unlessNotFound } from "../../runtime/common";
+import { found, gone, settle, unlessNotFound } from "../../runtime/common";
 import { ProviderError } from "../../runtime/errors";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { keyOf, kind } from "./definition";
@@ -28,7 +28,7 @@ export const handler = keyedHandler({
 
   async find(ctx, p) {
     const key = await ctx.client.sshKeys.find(p.label);
-    return key && { id: key.uuid, outs: outsOf(p, key) };
+    return key && found(kind, outsOf(p, key));
   },
 
   send: (ctx, p) => ctx.client.sshKeys.create({ label: p.label, public_key: p.publicKey }),

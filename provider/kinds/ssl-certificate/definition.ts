@@ -136,6 +136,6 @@ export const kind = defineKind({
   // The new certificate is installed and activated before the old one goes: no window without one.
   deleteBeforeReplace: false,
   naturalKey: ["environmentId", "label", "certificate", "caCertificates"],
-  idFormat: "<certificateId>",
+  idFormat: "<environmentId>/<certificateId>",
   notes: "`check` proves the private key matches the certificate and that it has not expired.",
 });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { SslCertificate } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { environmentVisible, gone, settle, unlessNotFound } from "../../runtime/common";
+import { environmentVisible, found, gone, settle, unlessNotFound } from "../../runtime/common";
 import { ProviderError } from "../../runtime/errors";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { CERTIFICATE_BLOCK, kind, parsed } from "./definition";
@@ -24,8 +24,33 @@ export function acquiaLabelOf(p: Pick<Inputs, "label" | "certificate" | "caCerti
   return `${p.label}-${digest8(p.certificate)}${p.caCertificates ? `-${digest8(p.caCertificates)}` : ""}`;
 }
 
-function outsOf(p: Inputs, cert: SslCertificate): Outputs {
+/** Canonical PEM of every certificate in a text (as the inputs are stored), or undefined. */
+const canonical = (pem: string | undefined) =>
+  (pem &&
+    parsed(pem.match(CERTIFICATE_BLOCK) ?? [])
+      ?.map((c) => c.toString())
+      .join("")) ||
+  undefined;
+
+/**
+ * What an import (a read from the id alone) knows of the inputs: Acquia returns the certificate, its
+ * chain and its key, and its label carries ours before the digest suffix.
+ */
+function inputsFrom(p: Partial<Inputs>, cert: SslCertificate): Inputs {
+  return {
+    ...p,
+    environmentId: p.environmentId ?? "",
+    label: p.label ?? (cert.label ?? "").replace(/(-[0-9a-f]{8}){1,2}$/, ""),
+    certificate: p.certificate ?? canonical(cert.certificate) ?? "",
+    privateKey: p.privateKey ?? cert.private_key ?? "",
+    caCertificates: "caCertificates" in p ? p.caCertificates : canonical(cert.ca),
+    activate: p.activate ?? cert.flags?.active ?? false,
+  };
+}
+
+function outsOf(given: Inputs, cert: SslCertificate): Outputs {
   const active = cert.flags?.active ?? false;
+  const p = given.certificate ? given : inputsFrom(given, cert);
   return {
     ...p,
     // Acquia's truth: a certificate deactivated outside Pulumi shows as drift of `activate`.
@@ -62,7 +87,7 @@ export const handler = keyedHandler({
   // The install answer does not name the certificate: the deterministic label finds it.
   async find(ctx, p) {
     const cert = await ctx.client.sslCertificates.find(p.environmentId, acquiaLabelOf(p));
-    return cert && { id: String(cert.id), outs: outsOf(p, cert) };
+    return cert && found(kind, outsOf(p, cert));
   },
 
   send: (ctx, p) =>

@@ -6,8 +6,6 @@ import { kind } from "./definition";
 
 type Inputs = InputsOf<typeof kind>;
 
-const idOf = (p: Inputs) => `${p.teamUuid}/${p.applicationUuid}`;
-
 /** The inputs when the team lists the application; undefined when it does not, or the team is gone. */
 async function current(ctx: Context, p: Inputs): Promise<Inputs | undefined> {
   const applications = await unlessNotFound(ctx.client.teams.listApplications(p.teamUuid));
@@ -18,7 +16,7 @@ async function current(ctx: Context, p: Inputs): Promise<Inputs | undefined> {
 export const handler = keyedHandler({
   kind,
   family: "teamApplication",
-  ...keyedLookup(idOf, current),
+  ...keyedLookup(kind, current),
   send: (ctx, p) => ctx.client.teams.addApplication(p.teamUuid, { uuid: p.applicationUuid }),
 
   async parentVisible(ctx, props) {

@@ -1,6 +1,6 @@
 import type { Team } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { gone, settle, unlessNotFound } from "../../runtime/common";
+import { found, gone, settle, unlessNotFound } from "../../runtime/common";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
 
@@ -26,7 +26,7 @@ export const handler = keyedHandler({
 
   async find(ctx, p) {
     const team = await ctx.client.teams.find(p.organizationUuid, p.name);
-    return team && { id: team.uuid, outs: outsOf(p, team) };
+    return team && found(kind, outsOf(p, team));
   },
 
   // Acquia answers only "Team created.": the new team's uuid comes from looking it up by name.
