@@ -11,8 +11,9 @@ export function layerOf(file) {
   if (/^sdk\/(index|internal)\.ts$/.test(file)) return "sdk-entry";
   if (file.startsWith("sdk/")) return "sdk";
   if (file.startsWith("simulator/")) return "simulator";
+  if (file.startsWith("provider/plugin/")) return "plugin";
   if (
-    /^provider\/(settings|shim)\.ts$/.test(file) ||
+    /^provider\/(settings|shim|functions)\.ts$/.test(file) ||
     (/^provider\/kinds\/[^/]+\.ts$/.test(file) && !/^provider\/kinds\/index\.ts$/.test(file)) ||
     /^provider\/kinds\/[^/]+\/definition\.ts$/.test(file)
   )
@@ -30,6 +31,7 @@ const ALLOWED = {
   simulator: ["simulator"],
   shared: ["shared", "sdk-entry"],
   runtime: ["runtime", "shared", "sdk-entry"],
+  plugin: ["plugin", "runtime", "shared", "sdk-entry"],
   program: ["program", "shared", "sdk-entry"],
 };
 
@@ -40,6 +42,8 @@ const PACKAGES = {
   simulator: [/^@pulumi\//],
   shared: [/^@pulumi\//, /^undici$/],
   runtime: [/^@pulumi\//, /^undici$/],
+  // The plugin speaks the engine's protocol (protos shipped with @pulumi/pulumi), not the program API.
+  plugin: [/^@pulumi\/pulumi(\/(?!proto\/).*)?$/, /^undici$/],
   program: [/^undici$/],
 };
 
@@ -50,6 +54,7 @@ const WHY = {
   shared:
     "kind definitions and settings are shared by the program and the provider process, so they load neither",
   runtime: "the provider process loads only the runtime, the definitions and the sdk's entry points",
+  plugin: "the plugin serves the runtime over the engine's protocol and loads nothing of the program side",
   program: "the program side loads neither the provider process's code nor the sdk's modules",
 };
 

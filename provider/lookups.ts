@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as Sdk from "../sdk";
+import * as functions from "./functions";
 import type { AcquiaCloudClient, Account, Application, Environment, Organization } from "../sdk";
 import {
   CONNECTION_SOURCES,
@@ -47,34 +48,23 @@ async function clientFor(options: LookupOptions): Promise<AcquiaCloudClient> {
 
 /** The account that owns the API key. */
 export async function getAccount(options: LookupOptions = {}): Promise<Known<Account>> {
-  return (await clientFor(options)).account.get();
+  return functions.getAccount.run(await clientFor(options), {}) as Promise<Known<Account>>;
 }
 
 export async function getOrganization(args: { uuid: string } & LookupOptions): Promise<Known<Organization>> {
-  return (await clientFor(args)).organizations.get(args.uuid);
+  return functions.getOrganization.run(await clientFor(args), args) as Promise<Known<Organization>>;
 }
 
 /** An application by UUID, or by exact name (which must then be unique among visible applications). */
 export async function getApplication(
   args: ({ uuid: string; name?: undefined } | { name: string; uuid?: undefined }) & LookupOptions,
 ): Promise<Known<Application>> {
-  const client = await clientFor(args);
-  if (args.uuid) return client.applications.get(args.uuid);
-  const matches = await client.applications.listByName(args.name ?? "");
-  if (matches.length === 1 && matches[0]) return matches[0];
-  throw new Error(
-    matches.length === 0
-      ? `No application named "${args.name}" is visible to these credentials; check the name or pass its uuid`
-      : `${matches.length} applications are named "${args.name}" (${matches.map((a) => a.uuid).join(", ")}); pass the uuid instead`,
-  );
+  return functions.getApplication.run(await clientFor(args), args) as Promise<Known<Application>>;
 }
 
 /** An environment of an application by machine name (`dev`) or label. */
 export async function getEnvironment(
   args: { applicationUuid: string; name: string } & LookupOptions,
 ): Promise<Known<Environment>> {
-  const environment = await (await clientFor(args)).environments.find(args.applicationUuid, args.name);
-  if (!environment)
-    throw new Error(`Application ${args.applicationUuid} has no environment named "${args.name}"`);
-  return environment;
+  return functions.getEnvironment.run(await clientFor(args), args) as Promise<Known<Environment>>;
 }

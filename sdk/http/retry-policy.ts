@@ -32,7 +32,12 @@ export type AttemptOutcome =
    * No answer. `requestSent` is false when the connection was never established (refused, DNS,
    * connect timeout): the server cannot have acted on it.
    */
-  | { kind: "network"; requestSent: boolean };
+  | {
+      kind: "network";
+      requestSent: boolean;
+      /** A host name that does not resolve: no retry will change that. */
+      permanent?: boolean | undefined;
+    };
 
 export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
 
@@ -77,7 +82,7 @@ function whetherToRetry(
     request.idempotent ?? (method === "GET" || method === "PUT" || method === "DELETE" || method === "HEAD");
 
   if (outcome.kind === "network") {
-    if (!idempotent && outcome.requestSent) return { retry: false };
+    if (outcome.permanent || (!idempotent && outcome.requestSent)) return { retry: false };
   } else {
     if (!RETRYABLE_STATUSES.has(outcome.status)) return { retry: false };
     if (!idempotent && outcome.status !== 429) return { retry: false };

@@ -131,7 +131,12 @@ export class HttpTransport {
       } catch (error) {
         if (request.signal?.aborted) throw error;
         failure = error;
-        outcome = { kind: "network", requestSent: !NOT_SENT_CODES.has(errorCode(error) ?? "") };
+        const code = errorCode(error) ?? "";
+        outcome = {
+          kind: "network",
+          requestSent: !NOT_SENT_CODES.has(code),
+          permanent: code === "ENOTFOUND",
+        };
       }
       const elapsedMs = Date.now() - started;
       if (outcome.kind === "response" && outcome.status === 429) {

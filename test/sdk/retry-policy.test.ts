@@ -43,6 +43,15 @@ describe("decideRetry", () => {
     ).toBe(false);
   });
 
+  it("does not retry a host name that does not resolve, whatever the method", () => {
+    const unknownHost = { kind: "network", requestSent: false, permanent: true } as const;
+    expect(decideRetry({ method: "GET" }, unknownHost, at(1), options, now, half)).toEqual({ retry: false });
+    expect(
+      decideRetry({ method: "GET" }, { kind: "network", requestSent: false }, at(1), options, now, half)
+        .retry,
+    ).toBe(true);
+  });
+
   it("treats a POST vouched idempotent like a GET", () => {
     expect(
       decideRetry(
