@@ -99,9 +99,8 @@ export const tasks: Section = async (ctx) => {
         note:
           `One Environment whose create task takes the duration given (a fault rule's taskDurationMs), latency ${LATENCY_MS} ms, ` +
           `the provider's default poll interval; min / median / max over ${ctx.profile.reps} run(s) (the 10-minute task: one). ` +
-          "Lag: from the task's end to " +
-          "the first poll that saw it ended (simulator stats). Model: the SDK's nextPollDelay against linear progress " +
-          "(the 10-minute row is only modelled unless --full).",
+          "Lag: from the task's end to the first poll that saw it ended (simulator stats). " +
+          "Model: the SDK's nextPollDelay against linear progress (the 10-minute row is only modelled unless --full).",
         head: ["task", "lag", "polls", "allowed lag", "model", "verdict"],
         rows,
       },
