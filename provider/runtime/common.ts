@@ -78,3 +78,35 @@ export async function readBack<T>(what: string, find: () => Promise<T | undefine
     `${what}: Acquia reported the change done but does not show it yet; run \`pulumi refresh\` and try again`,
   );
 }
+
+const listings = new WeakMap<object, Map<string, { at: number; names: Promise<readonly unknown[]> }>>();
+const LISTING_LIFE_MS = 60_000;
+
+/**
+ * Whether a parent's listing (the variables of an environment, the crons …) holds `name`. The listing
+ * is made once and shared for a minute by every check of the stack: it serves only `taken`, whose
+ * answer the create checks again, so a listing a little out of date costs nothing. Whatever this
+ * process creates or deletes drops the listings (`forgetListings`).
+ */
+export async function listed<T>(
+  ctx: Context,
+  parent: string,
+  list: () => Promise<T[]>,
+  nameOf: (item: T) => unknown,
+  name: unknown,
+): Promise<boolean> {
+  let cache = listings.get(ctx.client);
+  if (!cache) listings.set(ctx.client, (cache = new Map()));
+  let hit = cache.get(parent);
+  if (!hit || Date.now() - hit.at >= LISTING_LIFE_MS) {
+    const names = list().then((items) => items.map(nameOf));
+    names.catch(() => cache?.delete(parent));
+    cache.set(parent, (hit = { at: Date.now(), names }));
+  }
+  return (await hit.names).includes(name);
+}
+
+/** Drops the listings `listed` keeps for a client: its objects just changed. */
+export function forgetListings(ctx: Context): void {
+  listings.delete(ctx.client);
+}

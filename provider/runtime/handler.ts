@@ -48,6 +48,17 @@ export interface KeyedHandler<K extends AnyKind> extends Common<K> {
   find(ctx: Context, inputs: InputsOf<K>, createdId?: string): Promise<Found<OutputsOf<K>> | undefined>;
   /** Sends the create; the lifecycle waits for it. */
   send(ctx: Context, inputs: InputsOf<K>): Promise<Operation>;
+  /**
+   * Whether anything may hold the inputs' natural key, from one listing of the parent shared by every
+   * resource of the stack (see `namesIn`): the engine checks resources one at a time, so a preview
+   * of a hundred new variables must not make a hundred lookups in a row. Without it, `find` answers.
+   */
+  taken?(ctx: Context, inputs: InputsOf<K>): Promise<boolean>;
+  /**
+   * The outputs of a created object when they follow from the inputs alone (a variable, a database):
+   * once its task completed, no read-back is needed.
+   */
+  known?(inputs: InputsOf<K>): OutputsOf<K>;
 }
 
 /**

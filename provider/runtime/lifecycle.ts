@@ -15,7 +15,7 @@ import {
   type Operation,
 } from "../../sdk";
 import { createOnce } from "../../sdk/internal";
-import { META_KEYS, inputKeys, looksLikePrivateKey, parseId, runtimeInputs } from "../kinds/kind";
+import { META_KEYS, formatId, inputKeys, looksLikePrivateKey, parseId, runtimeInputs } from "../kinds/kind";
 import { containsUnknown } from "../kinds/unknowns";
 import {
   optionValue,
@@ -25,7 +25,7 @@ import {
   MISSING_CREDENTIALS_HINT,
 } from "../settings";
 import { clientFor } from "./clients";
-import { readBack } from "./common";
+import { forgetListings, readBack } from "./common";
 import { ProviderError, ResourceInitError, alreadyExists, parentNotVisible } from "./errors";
 import { isKeyed, type AnyHandler, type AnyKeyedHandler, type Context, type Found } from "./handler";
 import { log } from "./log";
@@ -206,7 +206,9 @@ async function preflight(handler: AnyHandler, olds: Props, inputs: Props): Promi
       return await handler.preflight(contextFor(handler, settingsOf(handler, inputs), inputs), inputs, olds);
     }
     if (!creating || inputs["adopt"]) return [];
-    const found = await handler.find(contextFor(handler, settingsOf(handler, inputs), inputs), inputs);
+    const ctx = contextFor(handler, settingsOf(handler, inputs), inputs);
+    if (handler.taken && !(await handler.taken(ctx, inputs))) return [];
+    const found = await handler.find(ctx, inputs);
     const differs = found ? acquiaChanges(handler, found.outs, inputs) : [];
     if (!found || differs.length === 0) return [];
     const property = namingKey(handler) ?? handler.kind.naturalKey.at(-1) ?? "(inputs)";
@@ -238,11 +240,15 @@ function result(found: Found<Props>, inputs: Props): { id: string; outs: Props }
 export async function create(handler: AnyHandler, inputs: Props): Promise<{ id: string; outs: Props }> {
   const ctx = contextFor(handler, settingsOf(handler, inputs), inputs);
   if (!isKeyed(handler)) return result(await handler.create(ctx, inputs), inputs);
-  if (inputs["adopt"]) {
-    const existing = await handler.find(ctx, inputs);
-    if (existing) return result(await converge(handler, ctx, existing, inputs), inputs);
+  try {
+    if (inputs["adopt"]) {
+      const existing = await handler.find(ctx, inputs);
+      if (existing) return result(await converge(handler, ctx, existing, inputs), inputs);
+    }
+    return result(await createKeyed(handler, ctx, inputs), inputs);
+  } finally {
+    forgetListings(ctx);
   }
-  return result(await createKeyed(handler, ctx, inputs), inputs);
 }
 
 /** Brings an object found at Acquia to the inputs (adopt, or a takeover of an identical one). */
@@ -354,7 +360,12 @@ async function awaitCreated(
 ): Promise<Found<Props>> {
   let found: Found<Props> | undefined;
   await operation.wait({ ...ctx.wait, until: async () => (found = await find()) !== undefined });
-  return found ?? readBack(describe(handler, inputs), find);
+  // A completed task made exactly what was asked: where the outputs follow from the inputs, trust it.
+  const known = handler.known?.(inputs);
+  return (
+    found ??
+    (known ? { id: formatId(handler.kind, known), outs: known } : readBack(describe(handler, inputs), find))
+  );
 }
 
 /** Log forwarding destinations are the one kind whose natural key Acquia does not enforce. */
@@ -394,8 +405,12 @@ export async function update(
   if (acquiaChanges(handler, olds, news).length === 0 && !isConnection)
     return { outs: clean({ ...olds, ...pick(news, inputKeys(handler.kind)) }) };
   const ctx = contextFor(handler, settingsOf(handler, news), news);
-  const outs = await handler.update(ctx, id, olds, news);
-  return { outs: clean({ ...outs, ...pick(news, META_KEYS) }) };
+  try {
+    const outs = await handler.update(ctx, id, olds, news);
+    return { outs: clean({ ...outs, ...pick(news, META_KEYS) }) };
+  } finally {
+    forgetListings(ctx);
+  }
 }
 
 export async function remove(handler: AnyHandler, id: string, props: Props): Promise<void> {
@@ -404,6 +419,8 @@ export async function remove(handler: AnyHandler, id: string, props: Props): Pro
       await handler.delete(ctx, id, props);
     } catch (error) {
       if (!isNotFound(error)) throw error;
+    } finally {
+      forgetListings(ctx);
     }
   });
 }

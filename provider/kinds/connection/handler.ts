@@ -12,6 +12,28 @@ import { kind } from "./definition";
 type Inputs = InputsOf<typeof kind>;
 type Outputs = OutputsOf<typeof kind>;
 
+const described = new Map<string, { at: number; outs: Promise<Outputs> }>();
+
+/**
+ * `describe`, shared for a minute by the calls of one run: `pulumi up` checks the Connection, then
+ * creates or updates it, and both prove the same credentials.
+ */
+function describeOnce(client: AcquiaCloudClient, props: Inputs): Promise<Outputs> {
+  const key = JSON.stringify([
+    props.apiUrl,
+    props.tokenUrl,
+    props.clientId,
+    props.clientSecret,
+    props.organizationUuid,
+  ]);
+  const hit = described.get(key);
+  if (hit && Date.now() - hit.at < 60_000) return hit.outs.then((outs) => ({ ...outs, ...props }));
+  const outs = describe(client, props);
+  described.set(key, { at: Date.now(), outs });
+  outs.catch(() => described.delete(key));
+  return outs;
+}
+
 /** Proves the credentials and describes what they reach. Deterministic: no timestamps, no token data. */
 async function describe(client: AcquiaCloudClient, props: Inputs): Promise<Outputs> {
   await client.authenticate();
@@ -34,7 +56,7 @@ export const handler = applyHandler({
 
   async preflight(ctx, props) {
     try {
-      await describe(ctx.client, props);
+      await describeOnce(ctx.client, props);
       return [];
     } catch (error) {
       if (error instanceof AuthenticationError)
@@ -51,7 +73,7 @@ export const handler = applyHandler({
   },
 
   async create(ctx, props) {
-    const outs = await describe(ctx.client, props);
+    const outs = await describeOnce(ctx.client, props);
     const id = createHash("sha256")
       .update([props.apiUrl, props.clientId, props.organizationUuid ?? ""].join("\n"))
       .digest("hex")
@@ -70,7 +92,7 @@ export const handler = applyHandler({
   },
 
   parentVisible: async () => true,
-  update: (ctx, _id, _olds, news) => describe(ctx.client, news),
+  update: (ctx, _id, _olds, news) => describeOnce(ctx.client, news),
   // Nothing exists at Acquia for a connection.
   delete: async () => undefined,
 });

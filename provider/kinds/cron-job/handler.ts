@@ -1,6 +1,6 @@
 import { cronFrequency, type Cron } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { environmentVisible, found, gone, settle, unlessNotFound } from "../../runtime/common";
+import { environmentVisible, found, gone, listed, settle, unlessNotFound } from "../../runtime/common";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
 
@@ -49,6 +49,14 @@ export const handler = keyedHandler({
 
   send: (ctx, p) =>
     ctx.client.crons.create(p.environmentId, { command: p.command, frequency: p.frequency, label: p.label }),
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      `crons of ${p.environmentId}`,
+      () => ctx.client.crons.list(p.environmentId),
+      (c) => c.label,
+      p.label,
+    ),
   read: (ctx, id, props) => byId(ctx, props, props.cronId ?? id),
   parentVisible: (ctx, props) => environmentVisible(ctx, props.environmentId),
 

@@ -1,5 +1,5 @@
 import type { InputsOf } from "../kind";
-import { applicationVisible, gone, keyedLookup, settle } from "../../runtime/common";
+import { applicationVisible, gone, keyedLookup, listed, settle } from "../../runtime/common";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
 
@@ -15,6 +15,15 @@ export const handler = keyedHandler({
   family: "database",
   ...keyedLookup(kind, current),
   send: (ctx, p) => ctx.client.databases.create(p.applicationUuid, { name: p.name }),
+  known: (p) => p,
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      `databases of ${p.applicationUuid}`,
+      () => ctx.client.databases.list(p.applicationUuid),
+      (d) => d.name,
+      p.name,
+    ),
   parentVisible: (ctx, props) => applicationVisible(ctx, props.applicationUuid),
   // Every Acquia-side input replaces; only meta inputs reach here.
   update: async (_ctx, _id, olds, news) => ({ ...olds, ...news }),

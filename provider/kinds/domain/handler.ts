@@ -1,6 +1,6 @@
 import type { Domain } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { environmentVisible, gone, keyedLookup, settle, unlessNotFound } from "../../runtime/common";
+import { environmentVisible, gone, keyedLookup, listed, settle, unlessNotFound } from "../../runtime/common";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
 
@@ -23,6 +23,14 @@ export const handler = keyedHandler({
   family: "domain",
   ...keyedLookup(kind, current),
   send: (ctx, p) => ctx.client.domains.create(p.environmentId, { hostname: p.hostname }),
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      `domains of ${p.environmentId}`,
+      () => ctx.client.domains.list(p.environmentId),
+      (d) => d.hostname,
+      p.hostname,
+    ),
   parentVisible: (ctx, props) => environmentVisible(ctx, props.environmentId),
   // Every Acquia-side input replaces; only meta inputs reach here.
   update: async (ctx, _id, olds, news) => (await current(ctx, news)) ?? { ...olds, ...news },

@@ -1,5 +1,5 @@
 import type { InputsOf } from "../kind";
-import { environmentVisible, gone, keyedLookup, settle, unlessNotFound } from "../../runtime/common";
+import { environmentVisible, gone, keyedLookup, listed, settle, unlessNotFound } from "../../runtime/common";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
 
@@ -23,6 +23,15 @@ export const handler = keyedHandler({
   family: "variable",
   ...keyedLookup(kind, current),
   send: (ctx, p) => ctx.client.variables.create(p.environmentId, { name: p.name, value: p.value }),
+  known: (p) => p,
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      `variables of ${p.environmentId}`,
+      () => ctx.client.variables.list(p.environmentId),
+      (v) => v.name,
+      p.name,
+    ),
   parentVisible: (ctx, props) => environmentVisible(ctx, props.environmentId),
 
   async update(ctx, _id, _olds, news) {

@@ -1,6 +1,6 @@
 import type { Environment } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { applicationVisible, found, gone, settle, unlessNotFound } from "../../runtime/common";
+import { applicationVisible, found, gone, listed, settle, unlessNotFound } from "../../runtime/common";
 import { ProviderError } from "../../runtime/errors";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
@@ -50,6 +50,14 @@ export const handler = keyedHandler({
     return found(kind, outsOf(p, env));
   },
 
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      `environments of ${p.applicationUuid}`,
+      () => ctx.client.environments.list(p.applicationUuid),
+      (e) => e.label.toLowerCase(),
+      p.label.toLowerCase(),
+    ),
   send: (ctx, p) =>
     ctx.client.environments.create(p.applicationUuid, {
       label: p.label,

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { isConflict, type LogForwardingDestination } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { environmentVisible, found, gone, settle, unlessNotFound } from "../../runtime/common";
+import { environmentVisible, found, gone, listed, settle, unlessNotFound } from "../../runtime/common";
 import { ProviderError } from "../../runtime/errors";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { CONSUMERS, LOG_SOURCES, kind, x509, type LogForwardingConsumer } from "./definition";
@@ -162,6 +162,14 @@ export const handler = keyedHandler({
   },
 
   send: (ctx, p) => ctx.client.logForwarding.create(p.environmentId, body(p)),
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      `log destinations of ${p.environmentId}`,
+      () => ctx.client.logForwarding.list(p.environmentId),
+      (d) => d.label,
+      p.label,
+    ),
 
   async read(ctx, id, props) {
     const d = await byUuid(ctx, props.environmentId, props.destinationUuid ?? id);

@@ -1,6 +1,6 @@
 import type { SshKey } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { found, gone, settle, unlessNotFound } from "../../runtime/common";
+import { found, gone, listed, settle, unlessNotFound } from "../../runtime/common";
 import { ProviderError } from "../../runtime/errors";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { keyOf, kind } from "./definition";
@@ -32,6 +32,14 @@ export const handler = keyedHandler({
   },
 
   send: (ctx, p) => ctx.client.sshKeys.create({ label: p.label, public_key: p.publicKey }),
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      "ssh keys",
+      () => ctx.client.sshKeys.list(),
+      (k) => k.label,
+      p.label,
+    ),
 
   async read(ctx, id, props) {
     const key = await byUuid(ctx, props.sshKeyUuid ?? id);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { SslCertificate } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { environmentVisible, found, gone, settle, unlessNotFound } from "../../runtime/common";
+import { environmentVisible, found, gone, listed, settle, unlessNotFound } from "../../runtime/common";
 import { ProviderError } from "../../runtime/errors";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { CERTIFICATE_BLOCK, kind, parsed } from "./definition";
@@ -90,6 +90,14 @@ export const handler = keyedHandler({
     return cert && found(kind, outsOf(p, cert));
   },
 
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      `certificates of ${p.environmentId}`,
+      () => ctx.client.sslCertificates.list(p.environmentId),
+      (c) => c.label,
+      acquiaLabelOf(p),
+    ),
   send: (ctx, p) =>
     ctx.client.sslCertificates.create(p.environmentId, {
       label: acquiaLabelOf(p),

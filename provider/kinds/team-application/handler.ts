@@ -1,6 +1,6 @@
 import { ForbiddenError } from "../../../sdk";
 import type { InputsOf } from "../kind";
-import { gone, keyedLookup, settle, unlessNotFound } from "../../runtime/common";
+import { gone, keyedLookup, listed, settle, unlessNotFound } from "../../runtime/common";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
 
@@ -18,6 +18,15 @@ export const handler = keyedHandler({
   family: "teamApplication",
   ...keyedLookup(kind, current),
   send: (ctx, p) => ctx.client.teams.addApplication(p.teamUuid, { uuid: p.applicationUuid }),
+  known: (p) => p,
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      `applications of ${p.teamUuid}`,
+      () => ctx.client.teams.listApplications(p.teamUuid),
+      (a) => a.uuid,
+      p.applicationUuid,
+    ),
 
   async parentVisible(ctx, props) {
     return (await unlessNotFound(ctx.client.teams.get(props.teamUuid))) !== undefined;

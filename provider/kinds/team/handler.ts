@@ -1,6 +1,6 @@
 import type { Team } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { found, gone, settle, unlessNotFound } from "../../runtime/common";
+import { found, gone, listed, settle, unlessNotFound } from "../../runtime/common";
 import { keyedHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
 
@@ -31,6 +31,14 @@ export const handler = keyedHandler({
 
   // Acquia answers only "Team created.": the new team's uuid comes from looking it up by name.
   send: (ctx, p) => ctx.client.teams.create(p.organizationUuid, { name: p.name }),
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      `teams of ${p.organizationUuid}`,
+      () => ctx.client.teams.listForOrganization(p.organizationUuid),
+      (t) => t.name,
+      p.name,
+    ),
   read: (ctx, id, props) => byUuid(ctx, props, props.teamUuid ?? id),
 
   async parentVisible(ctx, props) {
