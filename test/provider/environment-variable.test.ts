@@ -9,6 +9,7 @@ import {
   destroy,
   mutations,
   read,
+  stats,
   simulator,
   up,
   diff,
@@ -38,6 +39,30 @@ const api = () => new AcquiaCloudClient(connectionOf(sim));
 async function variable(name = "APP_MODE"): Promise<boolean> {
   return (await api().variables.list(sim.environments.dev)).some((v) => v.name === name);
 }
+
+describe("the calls a stack of variables costs", () => {
+  const routes = async () => (await stats(sim)).byRoute;
+
+  it("checks twenty new variables of one environment with one listing, not twenty lookups", async () => {
+    const before = await routes();
+    for (let i = 0; i < 20; i++)
+      expect((await check(KIND, { ...base, name: `BULK_${i}` })).failures).toEqual([]);
+    const after = await routes();
+    const listings = "GET /environments/{environmentId}/variables";
+    const lookups = "GET /environments/{environmentId}/variables/{environmentVariableName}";
+    expect((after[listings] ?? 0) - (before[listings] ?? 0)).toBe(1);
+    expect((after[lookups] ?? 0) - (before[lookups] ?? 0)).toBe(0);
+  });
+
+  it("creates a variable with its POST and its task, without reading it back", async () => {
+    const before = await routes();
+    await up(KIND, { ...base, name: "ONE_CREATE" });
+    const after = await routes();
+    const delta = (route: string) => (after[route] ?? 0) - (before[route] ?? 0);
+    expect(delta("POST /environments/{environmentId}/variables")).toBe(1);
+    expect(delta("GET /environments/{environmentId}/variables/{environmentVariableName}")).toBe(0);
+  });
+});
 
 describe("EnvironmentVariable runtime", () => {
   it("creates, reads, updates in place, replaces and deletes", async () => {
