@@ -3,94 +3,86 @@
 # machines cannot reach). Uses a `pulumi` already on PATH; otherwise builds the CLI from the Go
 # module proxy into a cache outside the clone and reuses it on later runs.
 #
-# Also builds our Node.js language host, `pulumi-language-nodejs`, from scripts/pulumi-language-nodejs/
-# into the same bin dir (the real one is not served by the module proxy; without a language host only
-# inline Automation API programs run). It is rebuilt whenever its source changes (a hash of the source
-# is kept beside it), and not built at all for a `pulumi` on PATH that already has one beside it or on
-# PATH.
+# Also builds the language hosts the CLI runs Pulumi.yaml projects with into the same bin dir, beside
+# `pulumi` (where the engine looks first, without the warning it prints for one found on PATH), each
+# from a Go module committed under scripts/ and rebuilt whenever that source changes (a hash of it is
+# kept beside the binary):
+#   pulumi-language-nodejs  our own small Node.js host (scripts/pulumi-language-nodejs): the real one is
+#                           not served by the module proxy; without one only inline Automation API
+#                           programs run
+#   pulumi-language-yaml    pulumi-yaml's host (scripts/pulumi-language-yaml: a wrapper module pinning
+#                           pulumi-yaml v1.25.0, the newest the proxy serves, to the pkg/sdk release it
+#                           still compiles with), for `runtime: yaml` programs of the provider plugin
+# For a `pulumi` on PATH, a host is only built when none is beside it or on PATH.
 #
 # Prints the directory holding `pulumi` (and the `pulumi-resource-pulumi-nodejs` plugin script) as
 # the last line of stdout; progress goes to stderr, one line per phase, and Go's own output to a log
-# file whose path those lines name.
+# file whose path those lines name. The cache layout and build helpers are scripts/lib/go-build.sh's,
+# shared with scripts/install-gen-nodejs-sdk.sh.
 #
-#   PULUMI_CLI_VERSION   release to build (default below; pkg/v3 and sdk/v3 must both be served)
+#   PULUMI_CLI_VERSION   release to build (default in scripts/lib/go-build.sh; pkg/v3 and sdk/v3 must both be served)
 #   PULUMI_CLI_CACHE     cache root (default ~/.cache/pulumi-acquia-cloud)
 #   PULUMI_CLI_FORCE_BUILD=1  ignore a `pulumi` on PATH and use the cached build
 set -euo pipefail
 
-VERSION="${PULUMI_CLI_VERSION:-v3.274.1}"
-CACHE_ROOT="${PULUMI_CLI_CACHE:-$HOME/.cache/pulumi-acquia-cloud}"
-PREFIX="$CACHE_ROOT/pulumi-$VERSION"
-BIN="$PREFIX/bin"
+# shellcheck disable=SC2034 # read by lib/go-build.sh's log
+LOG_TAG=install-pulumi-cli
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib/go-build.sh"
 
-HOST=pulumi-language-nodejs
-HOST_SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$HOST"
+HOSTS=(pulumi-language-nodejs pulumi-language-yaml)
 
-log() { printf '[install-pulumi-cli] %s\n' "$*" >&2; }
-
-# Runs one build phase with its output in $LOG, and says which phase failed (with the log's tail).
-LOG="$PREFIX/build.log"
-phase() {
-  local what=$1
-  shift
-  mkdir -p "$PREFIX"
-  log "$what (details: $LOG)"
-  printf '\n== %s: %s\n' "$(date -u +%FT%TZ)" "$what" >>"$LOG"
-  if ! "$@" >>"$LOG" 2>&1; then
-    log "$what failed; the end of $LOG:"
-    tail -n 30 "$LOG" >&2
-    return 1
-  fi
+# Builds one language host into $BIN unless it is current (see ensure_built). Cold, on 2 cores:
+# pulumi-language-nodejs ~2.5 min, pulumi-language-yaml ~1 min once the CLI's modules are cached.
+ensure_host() {
+  case $1 in
+    pulumi-language-nodejs) ensure_built "$1" ;;
+    pulumi-language-yaml)
+      # The version the host reports (`pulumi about`, plugin listings) is the one go.mod pins.
+      local yaml_version
+      yaml_version="$(sed -n 's#^[[:space:]]*github.com/pulumi/pulumi-yaml \(v[^ ]*\).*#\1#p' \
+        "$SCRIPTS_DIR/pulumi-language-yaml/go.mod")"
+      [[ -n $yaml_version ]] || { log "no github.com/pulumi/pulumi-yaml version in scripts/pulumi-language-yaml/go.mod"; return 1; }
+      ensure_built "$1" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml \
+        "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$yaml_version"
+      ;;
+    *)
+      log "unknown language host $1"
+      return 1
+      ;;
+  esac
 }
 
-# Everything Go touches stays under the cache, so a clone never fills with build output and a
-# second run finds the module and build caches warm.
-go_env() {
-  export GOMODCACHE="$PREFIX/gomod" GOCACHE="$PREFIX/gocache" GOFLAGS=-modcacherw GOTOOLCHAIN=local
-}
-
-# Builds the language host into $BIN unless the binary there was built from the current source. The
-# stamp is a hash of the source files, so any edit (or a new sdk/v3 in go.mod) rebuilds it. Called
-# under `||`, where `set -e` is off: every step returns on failure itself.
-ensure_language_host() {
-  local stamp="$BIN/.$HOST.sha256" want start
-  want="$(cd "$HOST_SRC" && find . -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) | LC_ALL=C sort |
-    xargs sha256sum | sha256sum | cut -d' ' -f1)" || return 1
-  if [[ -x "$BIN/$HOST" && "$(cat "$stamp" 2>/dev/null)" == "$want" ]]; then
-    return 0
-  fi
-  command -v go >/dev/null 2>&1 || { log "Go is required to build $HOST (none on PATH)"; return 1; }
-  go_env
-  mkdir -p "$BIN" || return 1
-  start=$SECONDS
-  # Same flags as the CLI build below (static, no cgo). Cold: ~2.5 min on 2 cores; after an edit: seconds.
-  phase "building $HOST from $HOST_SRC" bash -c "cd '$HOST_SRC' && GOWORK=off CGO_ENABLED=0 go build -trimpath \
-    -buildvcs=false -tags osusergo,grpcnotrace -ldflags '-w -s' -o '$BIN/$HOST.tmp' ." || return 1
-  mv "$BIN/$HOST.tmp" "$BIN/$HOST" && echo "$want" >"$stamp" || return 1
-  log "built $HOST $("$BIN/$HOST" -version) in $((SECONDS - start)) s"
+ensure_hosts() {
+  local host
+  for host in "${HOSTS[@]}"; do
+    ensure_host "$host" || return 1
+  done
 }
 
 if [[ -z "${PULUMI_CLI_FORCE_BUILD:-}" ]] && command -v pulumi >/dev/null 2>&1; then
   dir="$(dirname "$(command -v pulumi)")"
   log "using pulumi on PATH: $dir ($(pulumi version 2>/dev/null || echo 'version unknown'))"
-  # Our own cache on PATH (as the demo suggests): keep its language host current like the cached case.
+  # Our own cache on PATH (as the demo suggests): keep its language hosts current like the cached case.
   if [[ "$(cd "$dir" && pwd -P)" == "$(cd "$BIN" 2>/dev/null && pwd -P)" ]]; then
-    ensure_language_host || exit 1
+    ensure_hosts || exit 1
   fi
   # An installed CLI normally ships its language hosts beside it; only build ours when it does not.
-  if [[ ! -x "$dir/$HOST" ]] && ! command -v "$HOST" >/dev/null 2>&1; then
-    if ensure_language_host; then
-      log "no $HOST beside it or on PATH: ours is in $BIN; put that directory on PATH for \`pulumi up\`"
-    else
-      log "WARNING: no $HOST for it: \`pulumi up\` on Pulumi.yaml projects will fail (inline programs still work)"
+  for host in "${HOSTS[@]}"; do
+    if [[ ! -x "$dir/$host" ]] && ! command -v "$host" >/dev/null 2>&1; then
+      if ensure_host "$host"; then
+        log "no $host beside it or on PATH: ours is in $BIN; put that directory on PATH for \`pulumi up\`"
+      else
+        log "WARNING: no $host for it: \`pulumi up\` on projects of its runtime will fail (inline programs still work)"
+      fi
     fi
-  fi
+  done
   echo "$dir"
   exit 0
 fi
 
 if [[ -x "$BIN/pulumi" && -x "$BIN/pulumi-resource-pulumi-nodejs" ]]; then
-  ensure_language_host || exit 1
+  ensure_hosts || exit 1
   log "cached: $BIN ($("$BIN/pulumi" version))"
   echo "$BIN"
   exit 0
@@ -137,5 +129,5 @@ sdk_dir="$(go list -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)"
 install -m 0755 "$sdk_dir/nodejs/dist/pulumi-resource-pulumi-nodejs" "$BIN/pulumi-resource-pulumi-nodejs"
 mv "$BIN/pulumi.tmp" "$BIN/pulumi"
 log "built: $("$BIN/pulumi" version)"
-ensure_language_host || exit 1
+ensure_hosts || exit 1
 echo "$BIN"
