@@ -49,6 +49,14 @@ const forbidden: [file: string, source: string][] = [
   ["provider/kinds/cron-job/index.ts", "./handler"],
   ["provider/lookups.ts", "./runtime/clients"],
   ["provider/program/resource-class.ts", "../../sdk/client"],
+  // The generated plugin-mode SDK is program side: the plugin and the runtime never load it, and it
+  // loads nothing of theirs.
+  ["provider/plugin/main.ts", "../plugin-sdk"],
+  ["provider/runtime/lifecycle.ts", "../plugin-sdk/provider"],
+  ["provider/kinds/kind.ts", "../plugin-sdk"],
+  ["provider/plugin-sdk/index.ts", "../runtime/lifecycle"],
+  ["provider/plugin-sdk/types/input.ts", "../../plugin/service"],
+  ["provider/plugin-sdk/index.ts", "undici"],
 ];
 
 const allowed: [file: string, source: string][] = [
@@ -61,6 +69,8 @@ const allowed: [file: string, source: string][] = [
   ["provider/lookups.ts", "./settings"],
   ["sdk/client.ts", "./errors"],
   ["test/provider/harness.ts", "../../simulator"],
+  ["provider/plugin-sdk/index.ts", "@pulumi/pulumi"],
+  ["provider/plugin-sdk/types/input.ts", "../utilities"],
 ];
 
 describe("import directions", () => {
