@@ -18,5 +18,8 @@ module.exports = {
     project("serialization"),
     project("lint"),
     project("e2e", { setupFilesAfterEnv: ["<rootDir>/test/e2e/helpers/timeout.ts"] }),
+    // The plugin mode's tools (the SDK generator, the YAML language host): run by scripts/test-e2e.sh,
+    // which obtains them first.
+    project("tools", { setupFilesAfterEnv: ["<rootDir>/test/tools/timeout.ts"] }),
   ],
 };

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Compatibility run: the end-to-end suites that install the packed package (all-resources, examples,
 # compat) again, with the programs, the Node.js language host and the dynamic provider on Node 22 and
-# the programs on the newest @pulumi/pulumi. Jest itself stays on the Node running this script.
+# the programs on the newest @pulumi/pulumi, and the plugin SDK's program check (test/tools) on the
+# same: the generated SDK must compile and run with it too. Jest itself stays on the Node running this
+# script.
 #
 # Node 22 comes from the npm registry. The `node@22` package only has a preinstall script that installs
 # the platform package `node-linux-<arch>@22.x`, which carries bin/node (npm 11 skips that unapproved
@@ -50,11 +52,12 @@ sdk_version="${E2E_PULUMI_VERSION:-$(npm view @pulumi/pulumi version)}"
 log "@pulumi/pulumi $sdk_version for the programs (the repository develops against" \
   "$(node -p 'require("@pulumi/pulumi/package.json").version'))"
 
-suites=(test/e2e/all-resources.test.ts test/e2e/examples.test.ts test/e2e/compat.test.ts)
+suites=(test/e2e/all-resources.test.ts test/e2e/examples.test.ts test/e2e/compat.test.ts
+  test/tools/plugin-sdk-program.test.ts)
 
 log "jest on node $(node --version): ${suites[*]}"
 CI=true E2E_NODE_DIR="$node_dir" E2E_PULUMI_VERSION="$sdk_version" \
-  npx jest "${suites[@]}" --selectProjects e2e --runInBand
+  npx jest "${suites[@]}" --selectProjects e2e tools --runInBand
 
 log "covered: node $node_version (programs, language host, dynamic provider) with @pulumi/pulumi" \
   "$sdk_version; suites: ${suites[*]}"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the end-to-end suites (the real Pulumi CLI) with a CLI found or made first: PULUMI_CLI_DIR when
-# set (CI sets it), else a `pulumi` on PATH, else the cached build, which install-pulumi-cli.sh makes
-# from the Go module proxy on first use (about 10 minutes once). Extra arguments go to jest.
+# Runs the end-to-end suites (the real Pulumi CLI) and the tools suite (the plugin SDK generator and the
+# YAML language host) with a CLI found or made first: PULUMI_CLI_DIR when set (CI sets it), else a
+# `pulumi` on PATH, else the cached build, which install-pulumi-cli.sh makes from the Go module proxy on
+# first use (about 10 minutes once), and gen-nodejs-sdk likewise: GEN_NODEJS_SDK when set (CI sets
+# it), else install-gen-nodejs-sdk.sh's cached build. Extra arguments go to jest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -13,4 +15,14 @@ if [[ -z "${PULUMI_CLI_DIR:-}" ]]; then
   fi
   export PULUMI_CLI_DIR="$dir" PATH="$dir:$PATH"
 fi
-exec npx jest --selectProjects e2e --runInBand "$@"
+# The tools suite regenerates the plugin SDK from the committed schema and compares (it skips loudly
+# without the generator, and fails under CI=true).
+if [[ -z "${GEN_NODEJS_SDK:-}" ]]; then
+  echo "[test:e2e] the tools suite needs gen-nodejs-sdk: finding it, or building it once (scripts/install-gen-nodejs-sdk.sh)" >&2
+  if gen="$(bash scripts/install-gen-nodejs-sdk.sh | tail -n 1)" && [[ -x "$gen" ]]; then
+    export GEN_NODEJS_SDK="$gen"
+  else
+    echo "[test:e2e] no gen-nodejs-sdk (it needs Go 1.26+): the tools suite says what it skips" >&2
+  fi
+fi
+exec npx jest --selectProjects e2e tools --runInBand "$@"
