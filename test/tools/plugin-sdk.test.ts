@@ -43,6 +43,17 @@ describe("the plugin SDK carries no plugin download metadata", () => {
   });
 });
 
+describe("gen-nodejs-sdk", () => {
+  // Each pkg/v3 release generates code for the @pulumi/pulumi of the same release (v3.274.1's needs
+  // 3.269 or newer), so the generator moves with the devDependency the SDK is compiled against.
+  it("is pinned to pkg/v3 at the @pulumi/pulumi release the project develops with", () => {
+    const goMod = readFileSync(join(REPO_ROOT, "scripts", "gen-nodejs-sdk", "go.mod"), "utf8");
+    const pinned = /^\s*github\.com\/pulumi\/pulumi\/pkg\/v3 v(\S+)$/m.exec(goMod)?.[1];
+    const devDependencies = pkg["devDependencies"] as Record<string, string>;
+    expect(pinned).toBe(devDependencies["@pulumi/pulumi"]);
+  });
+});
+
 describeWith("gen-nodejs-sdk and the committed plugin SDK", findGenerator(), (generator) => {
   let scratch: string;
   beforeAll(() => {
