@@ -8,7 +8,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 
 /** The layer of a repository file (path relative to the root, with its extension). */
 export function layerOf(file) {
-  if (/^sdk\/(index|internal)\.ts$/.test(file)) return "sdk-entry";
+  if (/^sdk\/(index|internal|defaults)\.ts$/.test(file)) return "sdk-entry";
   if (file.startsWith("sdk/")) return "sdk";
   if (file.startsWith("simulator/")) return "simulator";
   if (file.startsWith("provider/plugin/")) return "plugin";

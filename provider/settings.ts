@@ -7,7 +7,7 @@
  * Acquia CLI users already have (`ACLI_*`). Defaults apply last, once, in `withDefaults`.
  */
 import { z } from "zod";
-import { DEFAULT_API_URL, DEFAULT_TOKEN_URL } from "../sdk";
+import { DEFAULT_API_URL, DEFAULT_TOKEN_URL } from "../sdk/defaults";
 
 /** Reads one stack config value (`acquia:clientId`), or undefined. */
 export type ConfigReader = (key: string) => string | undefined;

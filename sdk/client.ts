@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { requestClientCredentialsToken, scopeFor, type ClientCredentials } from "./auth/client-credentials";
 import { sharedTokenCache, tokenCacheKey, type TokenCache } from "./auth/token-cache";
+import { DEFAULT_API_URL, DEFAULT_TOKEN_URL } from "./defaults";
 import { ResponseValidationError, UnauthorizedError, apiErrorFor } from "./errors";
 import { halCollection, itemsOf, linkHref, messageWithLinks } from "./hal/schemas";
 import { sharedRateGate, type RateGate } from "./http/rate-gate";
@@ -22,9 +23,6 @@ import { SshKeysApi } from "./resources/ssh-keys";
 import { SslCertificatesApi } from "./resources/ssl-certificates";
 import { TeamsApi } from "./resources/teams";
 import { VariablesApi } from "./resources/variables";
-
-export const DEFAULT_API_URL = "https://cloud.acquia.com/api";
-export const DEFAULT_TOKEN_URL = "https://accounts.acquia.com/api/auth/oauth/token";
 
 export interface AcquiaCloudClientOptions extends TransportOptions {
   /** API key. */

@@ -3,7 +3,8 @@
  * Building blocks with no stability promise (retry policy, token cache, redaction, HAL helpers) live
  * in `pulumi-acquia-cloud/sdk/internal`.
  */
-export { AcquiaCloudClient, DEFAULT_API_URL, DEFAULT_TOKEN_URL } from "./client";
+export { AcquiaCloudClient } from "./client";
+export { DEFAULT_API_URL, DEFAULT_TOKEN_URL } from "./defaults";
 export type { AcquiaCloudClientOptions, ApiRequest, ListOptions, QueryValue, RequestOptions } from "./client";
 export * from "./errors";
 export type { RetryOptions } from "./http/retry-policy";

@@ -86,16 +86,10 @@ export class Connection extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: ConnectionArgs, opts?: pulumi.CustomResourceOptions) {
+    constructor(name: string, args?: ConnectionArgs, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (!opts.id) {
-            if (args?.clientId === undefined && !opts.urn) {
-                throw new Error("Missing required property 'clientId'");
-            }
-            if (args?.clientSecret === undefined && !opts.urn) {
-                throw new Error("Missing required property 'clientSecret'");
-            }
             resourceInputs["adopt"] = args?.adopt;
             resourceInputs["apiUrl"] = args?.apiUrl;
             resourceInputs["clientId"] = args?.clientId;
@@ -145,11 +139,11 @@ export interface ConnectionArgs {
     /**
      * API key; default stack config acquia:clientId, then ACLI_KEY.
      */
-    clientId: pulumi.Input<string>;
+    clientId?: pulumi.Input<string | undefined>;
     /**
      * API secret; default acquia:clientSecret, then ACLI_SECRET.
      */
-    clientSecret: pulumi.Input<string>;
+    clientSecret?: pulumi.Input<string | undefined>;
     /**
      * The credentials to use, e.g. a Connection's settings; without them, the provider's configuration.
      */

@@ -117,6 +117,9 @@ function resourceSpec(kind: AnyKind, types: Types) {
   };
   const outputs = propertiesOf({ ...kind.inputs.shape, ...kind.outputs.shape }, "output", kind.name, types);
   if (kind.name === "Connection") {
+    // What the program leaves out, the provider's configuration supplies (as stack config does in
+    // dynamic mode); check reports what is missing from both.
+    inputs.required = [];
     outputs.properties["settings"] = {
       $ref: `#/types/${token(CONNECTION_TYPE)}`,
       description: "The settings dependent resources take as `connection`.",

@@ -23,6 +23,8 @@ import { setStackConfig, stackConfig } from "../runtime/stack-config";
 import {
   CONNECTION_SOURCES,
   MISSING_CREDENTIALS_HINT,
+  ambientSettings,
+  type PartialSettings,
   OPTION_SOURCES,
   resolveSettings,
   withDefaults,
@@ -81,6 +83,13 @@ function withSettings(kind: AnyKind, outs: Props): Props {
     string | undefined
   >;
   return { ...outs, settings: withDefaults({ clientId, clientSecret, organizationUuid, apiUrl, tokenUrl }) };
+}
+
+/** A Connection's fields not given, from the provider's configuration, then ACLI_*. */
+function withAmbient(kind: AnyKind, news: Props): Props {
+  if (kind.name !== "Connection") return news;
+  const found = Object.entries(ambientSettings(stackConfig, news as PartialSettings));
+  return { ...news, ...Object.fromEntries(found.filter(([, value]) => value !== undefined)) };
 }
 
 function failures(list: { property: string; reason: string }[]): provproto.CheckFailure[] {
@@ -183,7 +192,8 @@ export const service = {
     const olds = reveal(request.getOlds());
     const news = reveal(request.getNews());
     // A resource moved over from the dynamic provider still holds its serialized shim: never an input.
-    const result = await lifecycle.check(handler, withoutProvider(olds.props), withoutProvider(news.props));
+    const given = withAmbient(handler.kind, withoutProvider(news.props));
+    const result = await lifecycle.check(handler, withoutProvider(olds.props), given);
     return new provproto.CheckResponse()
       .setInputs(conceal(withoutProvider(result.inputs), secretsOf(handler.kind, news.secrets)))
       .setFailuresList(failures(result.failures));
@@ -234,7 +244,9 @@ export const service = {
     const handler = kindOf(request.getUrn());
     const props = reveal(request.getProperties());
     const inputs = reveal(request.getInputs());
-    const result = await lifecycle.read(handler, request.getId(), withoutProvider(props.props));
+    // An import has nothing but the id: a Connection then reads with the provider's configuration.
+    const known = withAmbient(handler.kind, withoutProvider(props.props));
+    const result = await lifecycle.read(handler, request.getId(), known);
     const response = new provproto.ReadResponse();
     if (!result.id || !result.props) return response;
     const secret = secretsOf(handler.kind, props.secrets, inputs.secrets);

@@ -52,7 +52,7 @@ export type ResourceClass<K extends AnyKind> = new (
 ) => pulumi.dynamic.Resource & ResourceOutputs<K>;
 
 /** Wraps a secret input so it is encrypted in state even when the program passed a plain string. */
-export function secret<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulumi.Unwrap<T>> | undefined {
+function secret<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulumi.Unwrap<T>> | undefined {
   return value === undefined ? undefined : pulumi.secret(value);
 }
 

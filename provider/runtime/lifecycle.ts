@@ -128,12 +128,29 @@ function normalizedOlds(handler: AnyHandler, olds: Props): Props {
   return parsed.success ? clean(parsed.data as Props) : olds;
 }
 
+/**
+ * Whether both reach Acquia with the same credentials, a missing connection meaning the stack's: an
+ * imported resource (state without a connection) given the Connection those credentials make is as it was.
+ */
+function sameCredentials(handler: AnyHandler, olds: Props, news: Props): boolean {
+  try {
+    const of = (props: Props) => settingsOf(handler, pick(props, ["connection"]));
+    return isDeepStrictEqual(of(olds), of(news));
+  } catch {
+    return false;
+  }
+}
+
 export function changedKeys(handler: AnyHandler, olds: Props, news: Props): string[] {
   const old = normalizedOlds(handler, olds);
   return inputKeys(handler.kind).filter(
     (k) =>
       containsUnknown(news[k]) ||
-      !(isDeepStrictEqual(old[k], news[k]) || handler.equivalent?.(k, old[k], news[k], olds) === true),
+      !(
+        isDeepStrictEqual(old[k], news[k]) ||
+        (k === "connection" && sameCredentials(handler, olds, news)) ||
+        handler.equivalent?.(k, old[k], news[k], olds) === true
+      ),
   );
 }
 

@@ -94,3 +94,24 @@ describe("import: a read from the id alone", () => {
     },
   );
 });
+
+describe("a connection after an import", () => {
+  it("is no change when it holds the stack's own credentials, and a change when it holds others", async () => {
+    const program = { environmentId: sim.environments.dev, name: "IMPORTED", value: "v-1" };
+    const created = await up("EnvironmentVariable", program);
+    const imported = (await read("EnvironmentVariable", { id: created.id, outs: {} })).props ?? {};
+    expect(imported["connection"]).toBeUndefined();
+    const stacks = {
+      clientId: sim.clientId,
+      clientSecret: sim.clientSecret,
+      apiUrl: sim.apiUrl,
+      tokenUrl: sim.tokenUrl,
+    };
+    const given = (connection: Props) =>
+      checked("EnvironmentVariable", { ...program, connection }, imported).then((news) =>
+        diff("EnvironmentVariable", created.id, imported, news),
+      );
+    expect(await given(stacks)).toMatchObject({ changes: false });
+    expect(await given({ ...stacks, clientId: "another-key" })).toMatchObject({ changes: true });
+  });
+});

@@ -1,12 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MODULE, secret, type ArgsOf, type ResourceOutputs } from "../../program/resource-class";
-import {
-  CONNECTION_SOURCES,
-  environmentValue,
-  withDefaults,
-  type ConnectionField,
-  type ConnectionSettings,
-} from "../../settings";
+import { connectionInputs, connectionSettings } from "../../program/connection-settings";
+import { MODULE, type ArgsOf, type ResourceOutputs } from "../../program/resource-class";
+import type { ConnectionSettings } from "../../settings";
 import { providerShim } from "../../shim";
 import { kind } from "./definition";
 
@@ -15,13 +10,6 @@ export type { ConnectionSettings } from "../../settings";
 export type ConnectionArgs = Partial<Omit<ArgsOf<typeof kind>, "connection" | "adopt" | "timeoutSeconds">>;
 
 const shim = providerShim(kind.name);
-
-/** A field not given: stack config (the secret read as a secret), then the environment. */
-function ambient(field: ConnectionField, config: pulumi.Config): pulumi.Input<string> | undefined {
-  const key = CONNECTION_SOURCES[field].config.replace(/^acquia:/, "");
-  const fromConfig = field === "clientSecret" ? config.getSecret(key) : config.get(key);
-  return fromConfig ?? environmentValue(CONNECTION_SOURCES[field]);
-}
 
 /**
  * One configured Cloud Platform connection. Its check, create, read and update authenticate, so bad
@@ -33,15 +21,7 @@ class ConnectionResource extends pulumi.dynamic.Resource {
   readonly settings: pulumi.Output<ConnectionSettings>;
 
   constructor(name: string, args: ConnectionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const config = new pulumi.Config("acquia");
-    const given = (field: ConnectionField) => args[field] ?? ambient(field, config);
-    const inputs = {
-      clientId: given("clientId"),
-      clientSecret: secret(given("clientSecret")),
-      organizationUuid: given("organizationUuid"),
-      apiUrl: given("apiUrl"),
-      tokenUrl: given("tokenUrl"),
-    };
+    const inputs = connectionInputs(args);
     super(
       shim,
       name,
@@ -56,31 +36,8 @@ class ConnectionResource extends pulumi.dynamic.Resource {
       MODULE,
       kind.name,
     );
-    // Built from the inputs, not the outputs: an optional output that is absent (organizationUuid)
-    // reads as unknown during preview and would make every dependent show a change. accountUuid ties
-    // dependents to this resource, so they wait for its credentials check.
     const self = this as unknown as ResourceOutputs<typeof kind>;
-    this.settings = pulumi.secret(
-      pulumi
-        .all([
-          self.accountUuid,
-          inputs.clientId,
-          inputs.clientSecret,
-          inputs.organizationUuid,
-          inputs.apiUrl,
-          inputs.tokenUrl,
-        ])
-        .apply(([, clientId, clientSecret, organizationUuid, apiUrl, tokenUrl]) => {
-          const settings = withDefaults({ apiUrl, tokenUrl });
-          return {
-            clientId: clientId ?? "",
-            clientSecret: clientSecret ?? "",
-            ...(organizationUuid ? { organizationUuid } : {}),
-            apiUrl: settings.apiUrl,
-            tokenUrl: settings.tokenUrl,
-          };
-        }),
-    );
+    this.settings = connectionSettings(inputs, self.accountUuid);
   }
 }
 

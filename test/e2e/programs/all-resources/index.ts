@@ -1,13 +1,21 @@
 // Every resource kind in one program. Config `phase` 2 makes the changes the suite checks: in-place
 // updates (environment label, variable value, cron frequency, team name, PHP memory, code ref, log sources) and
 // replacements (domain hostname: deleted first; certificate: the new one active before the old goes).
+//
+// Config `mode: plugin` runs the very same program on the provider plugin (pulumi-acquia-cloud/plugin),
+// where a resource takes the Connection's settings rather than the Connection: the one change a
+// program moving between the modes makes besides its import.
 import * as pulumi from "@pulumi/pulumi";
-import * as acquia from "pulumi-acquia-cloud";
+import * as dynamic from "pulumi-acquia-cloud";
+import * as plugin from "pulumi-acquia-cloud/plugin";
 
 const config = new pulumi.Config();
 const phase2 = config.get("phase") === "2";
+const onPlugin = config.get("mode") === "plugin";
+const acquia = (onPlugin ? plugin : dynamic) as unknown as typeof dynamic;
 
-const connection = new acquia.Connection("acquia");
+const account = new acquia.Connection("acquia");
+const connection = (onPlugin ? account.settings : account) as unknown as typeof account;
 const application = pulumi.output(acquia.getApplication({ name: "Acme Web" }));
 const applicationUuid = application.uuid;
 const stage = application.apply((a) => acquia.getEnvironment({ applicationUuid: a.uuid, name: "test" }));

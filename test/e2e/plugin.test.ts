@@ -1,0 +1,290 @@
+// Plugin mode through the real CLI: the all-resources program on pulumi-resource-acquia (installed
+// from the packed package and found through Pulumi.yaml's plugins.providers), a stack imported with
+// `pulumi import`, a stack moved over from the dynamic provider, and a YAML program.
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { AcquiaCloudClient } from "../../sdk";
+import { startSimulator, type Simulator } from "../../simulator";
+import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
+import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
+import { createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
+import { checkpointResources, sha256, stateFiles, tokenCandidates } from "./helpers/state-files";
+
+const PROJECT = "acquia-all-resources";
+const execFileAsync = promisify(execFile);
+/** Objects only the programs create: after each destroy every one holds what the seed held. */
+const OWNED = [
+  "environments",
+  "applicationDatabases",
+  "variables",
+  "domains",
+  "crons",
+  "logForwardingDestinations",
+  "certificates",
+  "sshKeys",
+  "teams",
+  "teamApplications",
+] as const;
+type SimState = Record<(typeof OWNED)[number], Record<string, unknown>>;
+
+/** API requests that change something, by route. */
+function mutations(byRoute: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(byRoute).filter(([route]) => !route.startsWith("GET ")));
+}
+
+describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli) => {
+  let sandbox: PulumiSandbox;
+  let sim: Simulator;
+  let programs: string;
+  let project: string;
+  let seed: SimState;
+  const certificate = selfSignedCertificate(["e2e.example.com"]);
+  const certificate2 = selfSignedCertificate(["e2e.example.com", "e2e-2.example.com"]);
+  const secrets = {
+    variableValue: "plugin-variable-value-51c0",
+    variableValue2: "plugin-variable-value-e4a7",
+    logToken: "plugin-sumo-token-2b9f",
+    privateKey: certificate.privateKey,
+    privateKey2: certificate2.privateKey,
+  };
+
+  const api = () =>
+    new AcquiaCloudClient({
+      clientId: sim.clientId,
+      clientSecret: sim.clientSecret,
+      apiUrl: sim.apiUrl,
+      tokenUrl: sim.tokenUrl,
+    });
+  const simState = async () => (await sim.control.state()) as unknown as SimState;
+  const backendDir = () => fileURLToPath(sandbox.backendUrl);
+  const config = (mode: "plugin" | "dynamic") => ({
+    mode,
+    "acquia:clientId": sim.clientId,
+    "acquia:clientSecret": { value: sim.clientSecret, secret: true },
+    "acquia:apiUrl": sim.apiUrl,
+    "acquia:tokenUrl": sim.tokenUrl,
+    "acquia:pollIntervalMs": "50",
+    sshPublicKey: ed25519PublicKey("plugin@ci"),
+    certificate: certificate.certificate,
+    certificate2: certificate2.certificate,
+    ...Object.fromEntries(Object.entries(secrets).map(([k, value]) => [k, { value, secret: true }])),
+  });
+  const expectOnlySeedLeft = async () => {
+    const after = await simState();
+    for (const collection of OWNED) {
+      expect({ [collection]: Object.keys(after[collection]).sort() }).toEqual({
+        [collection]: Object.keys(seed[collection]).sort(),
+      });
+    }
+  };
+  const ours = (stack: string) =>
+    checkpointResources(backendDir(), PROJECT, stack).filter((r) => /acquia/.test(r.type));
+
+  beforeAll(async () => {
+    sim = await startSimulator({ taskDurationMs: 100 });
+    seed = await simState();
+    sandbox = await createSandbox(cli);
+    programs = installPackage(sandbox.root);
+    project = copyProject(join(PROGRAMS_DIR, "all-resources"), programs, "all-resources");
+  });
+
+  afterAll(async () => {
+    try {
+      await sandbox?.cleanup();
+    } finally {
+      await sim?.stop();
+    }
+  });
+
+  describe("the all-resources program on the plugin", () => {
+    let stack: Stack;
+    /** What the CLI printed, searched for secrets. */
+    const printed: string[] = [];
+    const kept = <T extends { stdout: string; stderr: string }>(result: T): T => {
+      printed.push(result.stdout, result.stderr);
+      return result;
+    };
+    const cdeId = async () => String((await stack.outputs())["cdeId"]?.value);
+
+    beforeAll(async () => {
+      stack = await projectStack(sandbox, project, "plugin", config("plugin"));
+    });
+
+    it("creates every resource as acquia:index:<Type>, served by the plugin", async () => {
+      const result = kept(await stack.up());
+      expect(result.summary.resourceChanges).toEqual({ create: 14 });
+      const resources = ours("plugin");
+      expect(resources.filter((r) => r.type.startsWith("acquia:index:"))).toHaveLength(13);
+      expect(resources.some((r) => r.type === "pulumi:providers:acquia")).toBe(true);
+      expect(resources.some((r) => "__provider" in (r.outputs ?? {}))).toBe(false);
+      const id = await cdeId();
+      expect((await api().environments.get(id)).label).toBe("E2E");
+      expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue);
+    });
+
+    it("previews no change for the unchanged program", async () => {
+      const preview = kept(await stack.preview({ expectNoChanges: true }));
+      expect(preview.changeSummary).toEqual({ same: 14 });
+    });
+
+    it("updates in place and replaces as documented", async () => {
+      await stack.setConfig("phase", { value: "2" });
+      const result = kept(await stack.up());
+      expect(result.summary.resourceChanges).toEqual({ same: 5, update: 7, replace: 2 });
+      const id = await cdeId();
+      expect((await api().environments.get(id)).label).toBe("E2E Renamed");
+      expect((await api().domains.list(id)).map((d) => d.hostname)).not.toContain("e2e.example.com");
+      const certificates = await api().sslCertificates.list(id);
+      expect(certificates.map((c) => c.certificate?.trim())).toEqual([certificate2.certificate.trim()]);
+      expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue2);
+    });
+
+    it("shows drift on refresh, and the next up puts it back", async () => {
+      const id = await cdeId();
+      await (
+        await api().variables.update(id, { name: "E2E_SECRET", value: "changed-outside" })
+      ).wait({ pollIntervalMs: 20 });
+      const refreshed = kept(await stack.refresh());
+      expect(refreshed.summary.resourceChanges).toMatchObject({ update: 1 });
+      expect(kept(await stack.preview()).changeSummary).toMatchObject({ update: 1 });
+      kept(await stack.up());
+      expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue2);
+    });
+
+    it("imports every resource into another stack with `pulumi import`, which then previews no change", async () => {
+      const resources = ours("plugin")
+        .filter((r) => r.type.startsWith("acquia:index:"))
+        .map((r) => ({
+          type: r.type,
+          name: r.urn.split("::").pop() ?? "",
+          id: String((r as { id?: string }).id),
+        }));
+      expect(resources).toHaveLength(13);
+      // Not tracked by the sandbox: destroying it would delete the objects the first stack owns.
+      const imported = await LocalWorkspace.createOrSelectStack(
+        { stackName: "imported", workDir: project },
+        { pulumiHome: sandbox.pulumiHome, pulumiCommand: sandbox.pulumiCommand, envVars: sandbox.env },
+      );
+      await imported.setAllConfig(await stack.getAllConfig());
+      const before = (await sim.control.stats()).byRoute;
+      const result = kept(await imported.import({ resources, protect: false, generateCode: false }));
+      expect(result.summary.resourceChanges).toMatchObject({ import: 13 });
+      expect(mutations((await sim.control.stats()).byRoute)).toEqual(mutations(before));
+      const preview = kept(await imported.preview({ expectNoChanges: true }));
+      expect(preview.changeSummary).toEqual({ same: 14 });
+      await imported.workspace.removeStack("imported", { force: true });
+    });
+
+    it("keeps every secret and token out of the backend and the CLI's output", async () => {
+      const tokens = new Set((await sim.control.tokens()).map((t) => t.sha256));
+      const plaintext = [sim.clientSecret, secrets.variableValue, secrets.variableValue2, secrets.logToken];
+      const keyLines = [secrets.privateKey, secrets.privateKey2].flatMap((k) =>
+        k.split("\n").filter((line) => line.length > 40),
+      );
+      const shown = printed.join("\n");
+      for (const secret of [...plaintext, ...keyLines]) expect(shown).not.toContain(secret);
+      for (const { path, text } of stateFiles(backendDir())) {
+        for (const secret of [...plaintext, ...keyLines]) {
+          if (text.includes(secret)) throw new Error(`${path} holds a secret in plaintext`);
+        }
+        expect(tokenCandidates(text).filter((s) => tokens.has(sha256(s)))).toEqual([]);
+      }
+    });
+
+    it("destroys everything it created", async () => {
+      const result = await stack.destroy();
+      expect(result.summary.resourceChanges).toEqual({ delete: 14 });
+      await expectOnlySeedLeft();
+    });
+  });
+
+  describe("a stack moved over from the dynamic provider", () => {
+    let stack: Stack;
+
+    beforeAll(async () => {
+      stack = await projectStack(sandbox, project, "moved", config("dynamic"));
+    });
+
+    it("is created by the dynamic provider", async () => {
+      const result = await stack.up();
+      expect(result.summary.resourceChanges).toEqual({ create: 14 });
+      expect(ours("moved").every((r) => r.type.startsWith("pulumi-nodejs:dynamic/acquia-cloud:"))).toBe(true);
+    });
+
+    it("previews no change on the plugin (the schema's aliases carry every resource over)", async () => {
+      await stack.setConfig("mode", { value: "plugin" });
+      const preview = await stack.preview({ expectNoChanges: true });
+      expect(preview.changeSummary).toEqual({ same: 14 });
+    });
+
+    it("moves on `pulumi up` without changing anything at Acquia", async () => {
+      const before = (await sim.control.stats()).byRoute;
+      const result = await stack.up();
+      expect(result.summary.resourceChanges).toEqual({ same: 14 });
+      expect(mutations((await sim.control.stats()).byRoute)).toEqual(mutations(before));
+      const types = ours("moved").map((r) => r.type);
+      expect(types.filter((t) => t.startsWith("acquia:index:"))).toHaveLength(13);
+      expect(types.filter((t) => t.startsWith("pulumi-nodejs:"))).toEqual([]);
+      expect((await stack.preview({ expectNoChanges: true })).changeSummary).toEqual({ same: 14 });
+    });
+
+    it("is destroyed by the plugin", async () => {
+      const result = await stack.destroy();
+      expect(result.summary.resourceChanges).toEqual({ delete: 14 });
+      await expectOnlySeedLeft();
+    });
+  });
+
+  describe("a YAML program", () => {
+    let dir: string;
+    /** Everything the CLI printed, searched for secrets at the end. */
+    const printed: string[] = [];
+    // Asynchronous: the simulator answers from this process, which must not block while the CLI runs.
+    const run = async (...args: string[]) => {
+      try {
+        const { stdout, stderr } = await execFileAsync(cli.pulumi, [...args, "--non-interactive"], {
+          cwd: dir,
+          env: { ...process.env, ...sandbox.env },
+          timeout: 5 * 60_000,
+        });
+        printed.push(stdout, stderr);
+        return stdout;
+      } catch (error) {
+        const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+        throw new Error(`pulumi ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`, {
+          cause: error,
+        });
+      }
+    };
+
+    beforeAll(() => {
+      dir = copyProject(join(PROGRAMS_DIR, "yaml"), programs, "yaml");
+    });
+
+    it("runs up, a no-change preview and destroy with a Connection, an explicit provider and lookups", async () => {
+      await run("stack", "init", "yaml");
+      await run("config", "set", "--plaintext", "acquia:clientId", sim.clientId);
+      await run("config", "set", "--secret", "acquia:clientSecret", sim.clientSecret);
+      await run("config", "set", "--plaintext", "acquia:apiUrl", sim.apiUrl);
+      await run("config", "set", "--plaintext", "acquia:tokenUrl", sim.tokenUrl);
+      await run("config", "set", "--plaintext", "acquia:pollIntervalMs", "50");
+      await run("config", "set", "--secret", "variableValue", secrets.variableValue);
+      await run("up", "--yes", "--skip-preview");
+      const outputs = JSON.parse(await run("stack", "output", "--json")) as Record<string, string>;
+      const dev = String(outputs["devId"]);
+      expect((await api().variables.get(dev, "YAML_VIA_CONNECTION")).value).toBe(secrets.variableValue);
+      expect((await api().variables.get(dev, "YAML_VIA_PROVIDER")).value).toBe("from-yaml");
+      expect((await api().variables.get(dev, "YAML_VIA_DEFAULT")).value).toBe("default-provider");
+      expect(outputs["accountUuid"]).toBeTruthy();
+      await run("preview", "--expect-no-changes");
+      await run("destroy", "--yes", "--skip-preview");
+      await run("stack", "rm", "--yes", "yaml");
+      await expectOnlySeedLeft();
+      for (const secret of [secrets.variableValue, sim.clientSecret])
+        expect(printed.join("\n")).not.toContain(secret);
+    });
+  });
+});
