@@ -99,6 +99,47 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
     }
   });
 
+  it("serves its package schema to `pulumi package get-schema`: every kind and lookup, secrets marked", async () => {
+    const plugin = join(programs, "node_modules", ".bin", "pulumi-resource-acquia");
+    const { stdout } = await execFileAsync(cli.pulumi, ["package", "get-schema", plugin], {
+      env: { ...process.env, ...sandbox.env },
+    });
+    const schema = JSON.parse(stdout) as {
+      name: string;
+      resources: Record<string, { properties: Record<string, { secret?: boolean }> }>;
+      functions: Record<string, unknown>;
+      config: { variables: Record<string, { secret?: boolean }> };
+    };
+    expect(schema.name).toBe("acquia");
+    expect(Object.keys(schema.resources).sort()).toEqual(
+      [
+        "CodeDeployment",
+        "Connection",
+        "CronJob",
+        "Database",
+        "Domain",
+        "Environment",
+        "EnvironmentSettings",
+        "EnvironmentVariable",
+        "LogForwardingDestination",
+        "SshKey",
+        "SslCertificate",
+        "Team",
+        "TeamApplication",
+      ].map((kind) => `acquia:index:${kind}`),
+    );
+    expect(Object.keys(schema.functions).sort()).toEqual(
+      ["getAccount", "getApplication", "getEnvironment", "getOrganization"].map((fn) => `acquia:index:${fn}`),
+    );
+    const secret = (type: string, property: string) =>
+      schema.resources[`acquia:index:${type}`]?.properties[property]?.secret;
+    expect(secret("Connection", "clientSecret")).toBe(true);
+    expect(secret("EnvironmentVariable", "value")).toBe(true);
+    expect(secret("SslCertificate", "privateKey")).toBe(true);
+    expect(secret("LogForwardingDestination", "credentials")).toBe(true);
+    expect(schema.config.variables["clientSecret"]?.secret).toBe(true);
+  });
+
   describe("the all-resources program on the plugin", () => {
     let stack: Stack;
     /** What the CLI printed, searched for secrets. */
@@ -214,10 +255,20 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
       expect(ours("moved").every((r) => r.type.startsWith("pulumi-nodejs:dynamic/acquia-cloud:"))).toBe(true);
     });
 
-    it("previews no change on the plugin (the schema's aliases carry every resource over)", async () => {
+    it("previews no change on the plugin (the schema's aliases carry every resource over), no resource calling Acquia", async () => {
       await stack.setConfig("mode", { value: "plugin" });
+      const before = await sim.control.stats();
       const preview = await stack.preview({ expectNoChanges: true });
       expect(preview.changeSummary).toEqual({ same: 14 });
+      const after = await sim.control.stats();
+      const calls = Object.entries(after.byRoute)
+        .map(([route, count]) => [route, count - (before.byRoute[route] ?? 0)] as const)
+        .filter(([, count]) => count > 0);
+      // The program's own lookups run in either mode; no resource asks Acquia anything.
+      expect(Object.fromEntries(calls)).toEqual({
+        "GET /applications": 1,
+        "GET /applications/{applicationUuid}/environments": 1,
+      });
     });
 
     it("moves on `pulumi up` without changing anything at Acquia", async () => {
