@@ -1,10 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as generated from "../plugin-sdk/connection";
-import { connectionInputs, connectionSettings, type ConnectionInputs } from "../program/connection-settings";
-import type { ConnectionSettings } from "../settings";
+import type * as outputs from "../plugin-sdk/types/output";
+import { connectionInputs, connectionSettings } from "../program/connection-settings";
 
 /** Every field falls back to stack config (acquia:*) and then the ACLI_* variables. */
-export type ConnectionArgs = Partial<ConnectionInputs>;
+export type ConnectionArgs = Partial<
+  Pick<generated.ConnectionArgs, "clientId" | "clientSecret" | "organizationUuid" | "apiUrl" | "tokenUrl">
+>;
 
 /**
  * One configured Cloud Platform connection (`acquia:index:Connection`): its check, create, read and
@@ -15,7 +17,7 @@ export type ConnectionArgs = Partial<ConnectionInputs>;
  * dependents keep exactly the `connection` they had, so the move changes nothing.
  */
 export class Connection extends generated.Connection {
-  declare public readonly settings: pulumi.Output<ConnectionSettings>;
+  declare public readonly settings: pulumi.Output<outputs.ConnectionSettings>;
 
   constructor(name: string, args: ConnectionArgs = {}, opts?: pulumi.CustomResourceOptions) {
     // Reading an existing Connection (Connection.get) takes its settings from state, as generated.

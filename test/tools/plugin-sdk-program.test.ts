@@ -68,8 +68,11 @@ pulumi.runtime.setMocks(
 );
 const program = require("./bin/index.js");
 const value = (o) => new Promise((resolve) => o.apply(resolve));
-Promise.all([value(program.applicationUuid), value(program.variableName)]).then(([uuid, name]) =>
-  process.stdout.write(JSON.stringify({ uuid, name, seen, sdk: require("@pulumi/pulumi/package.json").version })),
+const outputs = [program.applicationUuid, program.variableName, program.settings].map(value);
+Promise.all(outputs).then(([uuid, name, settings]) =>
+  process.stdout.write(
+    JSON.stringify({ uuid, name, settings, seen, sdk: require("@pulumi/pulumi/package.json").version }),
+  ),
 );
 `;
 
@@ -114,7 +117,16 @@ describe("a program on pulumi-acquia-cloud/plugin", () => {
     const pkg = join(modules, "pulumi-acquia-cloud");
     mkdirSync(pkg);
     cpSync(join(REPO_ROOT, "package.json"), join(pkg, "package.json"));
-    cpSync(join(REPO_ROOT, "dist", "provider"), join(pkg, "dist", "provider"), { recursive: true });
+    for (const part of ["provider", "sdk"]) {
+      cpSync(join(REPO_ROOT, "dist", part), join(pkg, "dist", part), { recursive: true });
+    }
+    // The package's own dependencies, as npm would install them beside it.
+    const { dependencies } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
+    for (const name of Object.keys(dependencies)) {
+      symlinkSync(join(REPO_ROOT, "node_modules", name), join(modules, name), "dir");
+    }
 
     program = join(scratch, "program");
     mkdirSync(program);
@@ -136,17 +148,25 @@ describe("a program on pulumi-acquia-cloud/plugin", () => {
     expect(run.status).toBe(0);
   });
 
-  it("registers the provider and the variable, and invokes getApplication through the provider", () => {
+  it("registers the provider, a Connection (its settings made in the program) and the variable, and invokes getApplication through the provider", () => {
     const node = e2eNodeDir() ? join(e2eNodeDir()!, "node") : process.execPath;
     const output = execFileSync(node, ["-e", RUN_UNDER_MOCKS], { cwd: program, encoding: "utf8" });
-    const { uuid, name, seen, sdk } = JSON.parse(output) as {
+    const { uuid, name, settings, seen, sdk } = JSON.parse(output) as {
       uuid: string;
       name: string;
+      settings: unknown;
       seen: Seen[];
       sdk: string;
     };
     expect(sdk).toBe(pulumiVersion);
     expect({ uuid, name }).toEqual({ uuid: "app-uuid", name: "APP_MODE" });
+    expect(settings).toEqual({
+      clientId: "key",
+      clientSecret: "secret",
+      apiUrl: "https://cloud.acquia.com/api",
+      tokenUrl: "https://accounts.acquia.com/api/auth/oauth/token",
+    });
+    expect(seen.find((s) => s.type === "acquia:index:Connection")).toMatchObject({ name: "account" });
 
     const provider = seen.find((s) => s.type === "pulumi:providers:acquia");
     expect(provider).toMatchObject({

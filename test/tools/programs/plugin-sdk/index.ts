@@ -19,6 +19,10 @@ const variable = new acquia.EnvironmentVariable(
   { provider },
 );
 
+// The program makes a Connection's settings from its inputs (the URLs defaulted), as in dynamic mode.
+const account = new acquia.Connection("account", { clientId: "key", clientSecret: "secret" }, { provider });
+export const settings: pulumi.Output<acquia.types.output.ConnectionSettings> = account.settings;
+
 export const applicationUuid: pulumi.Output<string> = app.uuid;
 export const variableName: pulumi.Output<string> = variable.name;
 
