@@ -171,6 +171,11 @@ export interface PulumiSandbox {
   createStack(options: StackOptions): Promise<Stack>;
   /** Hands a stack made elsewhere (a project on disk) to {@link cleanup}. */
   track(stack: Stack): void;
+  /**
+   * Removes a stack now, whatever its checkpoint still holds (what it made in Acquia is the caller's
+   * business: a suite that resets the simulator between cases has nothing to destroy), and forgets it.
+   */
+  remove(stack: Stack): Promise<void>;
   /** Destroys stacks that still hold resources, removes every stack, deletes {@link root}. */
   cleanup(): Promise<void>;
 }
@@ -235,7 +240,7 @@ async function getPulumiCommand(root: string, pulumiHome: string): Promise<Pulum
   }
 }
 
-function toConfigMap(config: StackConfig): ConfigMap {
+export function toConfigMap(config: StackConfig): ConfigMap {
   const map: ConfigMap = {};
   for (const [key, value] of Object.entries(config)) map[key] = typeof value === "string" ? { value } : value;
   return map;
@@ -311,7 +316,13 @@ export async function createSandbox(cli: PulumiCli): Promise<PulumiSandbox> {
       stacks.push(stack);
     };
 
-    return { cli, root, pulumiHome, backendUrl, env, pulumiCommand, createStack, track, cleanup };
+    const remove = async (stack: Stack): Promise<void> => {
+      await stack.workspace.removeStack(stack.name, { force: true });
+      const index = stacks.indexOf(stack);
+      if (index >= 0) stacks.splice(index, 1);
+    };
+
+    return { cli, root, pulumiHome, backendUrl, env, pulumiCommand, createStack, track, remove, cleanup };
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;
