@@ -44,6 +44,11 @@ function pick(props: Props, keys: readonly string[]): Props {
   return Object.fromEntries(keys.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
 }
 
+/** `props` without `keys`. */
+function omit(props: Props, keys: readonly string[]): Props {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !keys.includes(k)));
+}
+
 /** Struct conversion rejects `undefined`; outputs drop absent keys instead. */
 function clean(props: Props): Props {
   return JSON.parse(JSON.stringify(props)) as Props;
@@ -402,12 +407,17 @@ export async function update(
   news: Props,
 ): Promise<{ outs: Props }> {
   const isConnection = !isKeyed(handler) && handler.settings !== undefined;
-  if (acquiaChanges(handler, olds, news).length === 0 && !isConnection)
-    return { outs: clean({ ...olds, ...pick(news, inputKeys(handler.kind)) }) };
+  // The outputs carry the inputs as the program now gives them: an input it dropped (a timeoutSeconds
+  // or connection given once) must not linger, or every later diff would see it removed again, and a
+  // dropped connection would go on being used for refresh and destroy.
+  if (acquiaChanges(handler, olds, news).length === 0 && !isConnection) {
+    const keys = inputKeys(handler.kind);
+    return { outs: clean({ ...omit(olds, keys), ...pick(news, keys) }) };
+  }
   const ctx = contextFor(handler, settingsOf(handler, news), news);
   try {
     const outs = await handler.update(ctx, id, olds, news);
-    return { outs: clean({ ...outs, ...pick(news, META_KEYS) }) };
+    return { outs: clean({ ...omit(outs, META_KEYS), ...pick(news, META_KEYS) }) };
   } finally {
     forgetListings(ctx);
   }
