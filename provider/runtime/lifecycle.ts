@@ -161,9 +161,12 @@ export async function check(
   news: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
   const candidate = pick(news, inputKeys(handler.kind));
+  // In a new stack's preview the Connection is not created yet, so its settings are unknown: the other
+  // inputs are checked all the same, and the connection is handed back unknown.
+  const pending = containsUnknown(candidate["connection"]);
   // A private key pasted where none belongs is refused by name, and its value masked in the answer.
   const misplaced = misplacedSecrets(handler, candidate);
-  const parsed = runtimeInputs(handler.kind).safeParse(candidate);
+  const parsed = runtimeInputs(handler.kind).safeParse(pending ? omit(candidate, ["connection"]) : candidate);
   // The kind's own message for the field wins (it knows what belongs there); else a generic refusal.
   const named = new Set(parsed.error?.issues.map((issue) => String(issue.path[0])) ?? []);
   const refused = misplaced
@@ -184,7 +187,6 @@ export async function check(
             issue.path.reduce<unknown>((v, k) => (v as Props | undefined)?.[k as string], candidate),
           ),
       )
-      .filter((issue) => !(issue.path[0] === "connection" && containsUnknown(candidate["connection"])))
       .map((issue) => ({
         property: issue.path.map(String).join(".") || "(inputs)",
         reason: issue.path[0] === "connection" ? `connection: ${issue.message}` : issue.message,
@@ -193,8 +195,51 @@ export async function check(
   }
   if (refused.length > 0) return { inputs: masked, failures: refused };
   const inputs = clean(parsed.data as Props);
-  const failures = containsUnknown(inputs) ? [] : await preflight(handler, olds, inputs);
-  return { inputs: { ...inputs, [PROVIDER_KEY]: news[PROVIDER_KEY] }, failures };
+  let failures: CheckFailure[] = [];
+  if (!containsUnknown(inputs)) {
+    if (!pending) failures = await preflight(handler, olds, inputs, settingsOf(handler, inputs));
+    else {
+      const provisional = provisionalSettings(handler);
+      if (provisional) failures = await provisionalPreflight(handler, olds, inputs, provisional);
+    }
+  }
+  const connection = pending ? { connection: candidate["connection"] } : {};
+  return { inputs: { ...inputs, ...connection, [PROVIDER_KEY]: news[PROVIDER_KEY] }, failures };
+}
+
+/** Inputs naming a parent whose id is the same for every credential set that can see it. */
+const PARENT_KEYS = ["environmentId", "applicationUuid", "organizationUuid", "teamUuid"];
+
+/**
+ * What the lookups of check may use while the resource's connection is still unknown: the stack's own
+ * credentials (stack config, then ACLI_*), when there are any — what a resource without a connection
+ * uses anyway. Only for kinds whose objects live under a parent with a global id (an environment,
+ * application, organization or team): whoever can see that parent sees the same objects there. An SSH
+ * key's label is per account: other credentials could find another account's key under it.
+ */
+function provisionalSettings(handler: AnyHandler): ConnectionSettings | undefined {
+  if (!isKeyed(handler) && handler.settings) return undefined;
+  if (!Object.keys(handler.kind.inputs.shape).some((k) => PARENT_KEYS.includes(k))) return undefined;
+  return resolveSettings(stackConfig);
+}
+
+/**
+ * The lookups of check with provisional credentials: what they find is reported, what they cannot do
+ * is not. A parent they cannot see, credentials Acquia refuses, an outage: the program's own connection
+ * may fare better, and the create meets whatever is really wrong.
+ */
+async function provisionalPreflight(
+  handler: AnyHandler,
+  olds: Props,
+  inputs: Props,
+  settings: ConnectionSettings,
+): Promise<CheckFailure[]> {
+  try {
+    const failures = await preflight(handler, olds, inputs, settings);
+    return failures.filter((f) => f.property !== "connection" && !PARENT_KEYS.includes(f.property));
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -203,15 +248,20 @@ export async function check(
  * that apply settings, what the handler checks. Unchanged resources make no call, so a no-change
  * preview costs nothing.
  */
-async function preflight(handler: AnyHandler, olds: Props, inputs: Props): Promise<CheckFailure[]> {
+async function preflight(
+  handler: AnyHandler,
+  olds: Props,
+  inputs: Props,
+  settings: ConnectionSettings,
+): Promise<CheckFailure[]> {
   const creating = Object.keys(olds).length === 0;
   try {
     if (!isKeyed(handler)) {
       if (!handler.preflight || (!creating && acquiaChanges(handler, olds, inputs).length === 0)) return [];
-      return await handler.preflight(contextFor(handler, settingsOf(handler, inputs), inputs), inputs, olds);
+      return await handler.preflight(contextFor(handler, settings, inputs), inputs, olds);
     }
     if (!creating || inputs["adopt"]) return [];
-    const ctx = contextFor(handler, settingsOf(handler, inputs), inputs);
+    const ctx = contextFor(handler, settings, inputs);
     if (handler.taken && !(await handler.taken(ctx, inputs))) return [];
     const found = await handler.find(ctx, inputs);
     const differs = found ? acquiaChanges(handler, found.outs, inputs) : [];
