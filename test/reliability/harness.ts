@@ -103,6 +103,21 @@ export interface Figures {
   durationMs: number;
 }
 
+/** Figures of several runs measured apart, as one (the peak is the highest). */
+export function sumFigures(list: Figures[]): Figures {
+  const total = (key: keyof Figures) => list.reduce((sum, f) => sum + f[key], 0);
+  return {
+    apiCalls: total("apiCalls"),
+    status429: total("status429"),
+    retries: total("retries"),
+    pauses: total("pauses"),
+    takeovers: total("takeovers"),
+    tokenRequests: total("tokenRequests"),
+    peakInFlight: Math.max(0, ...list.map((f) => f.peakInFlight)),
+    durationMs: total("durationMs"),
+  };
+}
+
 const FIGURES: { label: string; figures: Figures; notes: string }[] = [];
 
 function formatFigures(f: Figures): string {

@@ -4,7 +4,7 @@
 // `adopt` flag is removed again.
 import { generateKeyPairSync } from "node:crypto";
 import { ed25519PublicKey } from "../simulator/helpers";
-import { describeReliability, mutating } from "./harness";
+import { describeReliability, mutating, sumFigures, type Figures } from "./harness";
 import { CDE_LABEL, SSH_KEY_LABEL } from "./programs/reliability/layout";
 
 describeReliability("fault matrix: preview and destroy", (h) => {
@@ -44,39 +44,50 @@ describeReliability("fault matrix: preview and destroy", (h) => {
     await c.expectNoSecrets();
   });
 
-  it("13. preview refuses bad input by field, with no mutating call: unknown PHP version, taken label, taken variable", async () => {
+  it("13. preview refuses bad input by field, with no write: unknown PHP version, taken label, taken variable", async () => {
     const c = await h.newCase("13 preview catches bad input", { config: { phpVersion: "9.9" } });
     const api = h.api();
     const dev = h.sim.environments.dev;
     const byHand = "value-set-by-hand-7c1e9a";
     c.secrets.push(byHand);
-    // The program's CD environment label, taken by an environment on another branch; one of its
-    // variables, set by hand to another value.
+    const previews: Figures[] = [];
+    // The engine checks resources one at a time and stops at the first refusal: one problem per
+    // preview, fixed before the next, as a user meets them.
+    const refused = async (pattern: RegExp) => {
+      const before = await c.stats();
+      const preview = await c.preview();
+      const after = await c.stats();
+      previews.push(c.figures([preview], after, before));
+      expect(preview.code).not.toBe(0);
+      expect(preview.output).toMatch(pattern);
+      expect(mutating(after)).toBe(mutating(before));
+    };
+
+    await refused(
+      /property phpVersion value \{9\.9\} has a problem: phpVersion 9\.9 is not offered on environment/,
+    );
+    await c.removeConfig("phpVersion");
+
+    // The program's CD environment label, taken by an environment on another branch.
     await h.outOfBand(
       api.environments.create(h.sim.applicationUuid, { label: CDE_LABEL, branch: "main", databases: [] }),
     );
-    await h.outOfBand(api.variables.create(dev, { name: "RELIABILITY_1", value: byHand }));
-    const before = await c.stats();
-
-    const preview = await c.preview();
-    expect(preview.code).not.toBe(0);
-    const after = await c.stats();
-    expect(mutating(after)).toBe(mutating(before));
-    expect(preview.output).toMatch(/property phpVersion .*phpVersion 9\.9 is not offered on environment/);
-    expect(preview.output).toMatch(
-      /property label .*Environment "Reliability" already exists in Acquia \(.*\) and differs from the program in branch\. .*Set `adopt: true`/,
+    await refused(
+      /property label value \{Reliability\} has a problem: Environment "Reliability" already exists in Acquia \(.*\) and differs from the program in branch\. Set `adopt: true`/,
     );
-    expect(preview.output).toMatch(
-      /property name .*EnvironmentVariable "RELIABILITY_1" already exists in Acquia \(.*\) and differs from the program in value\. .*Set `adopt: true`/,
+    const taken = Object.values((await h.sim.control.state()).environments).find(
+      (e) => e.label === CDE_LABEL,
     );
-    c.report(c.figures([preview], after, before), "the refused preview: no mutating call");
-
-    // Fixed the way a user would: the supported PHP version, the objects in the way removed.
-    await c.removeConfig("phpVersion");
-    const state = await h.sim.control.state();
-    const taken = Object.values(state.environments).find((e) => e.label === CDE_LABEL);
     await h.outOfBand(api.environments.delete(taken?.id ?? ""));
+
+    // One of its variables, set by hand to another value (which no output may repeat).
+    await h.outOfBand(api.variables.create(dev, { name: "RELIABILITY_1", value: byHand }));
+    await refused(
+      /property name value \{RELIABILITY_1\} has a problem: EnvironmentVariable "RELIABILITY_1" already exists in Acquia \(.*\) and differs from the program in value\. Set `adopt: true`/,
+    );
+    c.report(sumFigures(previews), "three refused previews, no write");
     await h.outOfBand(api.variables.delete(dev, "RELIABILITY_1"));
+
     expect((await c.up()).code).toBe(0);
     await c.expectConverged();
   });
