@@ -260,7 +260,7 @@ describe("EnvironmentVariable runtime", () => {
       "acquia:apiUrl": sim.apiUrl,
       "acquia:tokenUrl": sim.tokenUrl,
     });
-    const { connection: _given, ...ambient } = { ...base, value: "green-value" };
+    const ambient = { ...base, value: "green-value", connection: undefined };
     const unbound = await up(KIND, ambient, changed);
     expect(unbound.outs).not.toHaveProperty("connection");
     expect((await up(KIND, ambient, unbound)).action).toBe("same");

@@ -3,6 +3,7 @@
 // pasted where a public one belongs, a destroy right after a key rotation, and an adopted object whose
 // `adopt` flag is removed again.
 import { generateKeyPairSync } from "node:crypto";
+import type { CliResult } from "../e2e/helpers/cli-process";
 import { ed25519PublicKey } from "../simulator/helpers";
 import { describeReliability, mutating, sumFigures, type Figures } from "./harness";
 import { CDE_LABEL, SSH_KEY_LABEL } from "./programs/reliability/layout";
@@ -100,15 +101,17 @@ describeReliability("fault matrix: preview and destroy", (h) => {
     const keyLines = pem.split("\n").filter((line) => line.length > 20 && !line.startsWith("-----"));
     c.secrets.push(...keyLines);
     const before = await c.stats();
+    const previews: CliResult[] = [];
     for (const flags of [[], ["--diff"]]) {
       const preview = await c.preview(...flags);
+      previews.push(preview);
       expect(preview.code).not.toBe(0);
       expect(preview.output).toMatch(/SshKey resource 'ssh-key': property publicKey .*never the private key/);
       expect(keyLines.filter((line) => preview.output.includes(line))).toEqual([]);
     }
     const after = await c.stats();
     expect(mutating(after)).toBe(mutating(before));
-    c.report(c.figures([], after, before), "two refused previews (with and without --diff)");
+    c.report(c.figures(previews, after, before), "two refused previews (with and without --diff)");
 
     await c.setConfig("sshPublicKey", ed25519PublicKey("reliability@ci"));
     expect((await c.up()).code).toBe(0);

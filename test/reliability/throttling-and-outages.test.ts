@@ -90,12 +90,12 @@ describeReliability("fault matrix: throttling and outages", (h) => {
   it("4. task polls of accepted creates answer 429: up succeeds, nothing is created twice", async () => {
     const c = await h.newCase("4 429s on task polls");
     await h.sim.control.addFaults([
-      { method: "GET", path: "/api/notifications/*", status: 429, retryAfter: 1, times: 8 },
+      { method: "GET", path: "/api/notifications/*", status: 429, retryAfter: 1, times: 5 },
     ]);
     const up = await c.up();
     expect(up.code).toBe(0);
     const stats = await c.stats();
-    expect(stats.status429).toBe(8);
+    expect(stats.status429).toBe(5);
     // One POST per keyed resource (all but the Connection and the settings): no create was sent again.
     expect(sent(stats, "POST")).toBe(c.size - 2);
     c.report(c.figures([up], stats));
