@@ -6,6 +6,7 @@
 // the state names those objects), no secret in the backend or in anything the CLI printed — and the
 // figures it prints: API calls, 429s, the provider's retries and pauses, duration.
 import { randomBytes } from "node:crypto";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Stack } from "@pulumi/pulumi/automation";
@@ -286,6 +287,25 @@ export class Case {
     return stackLocks(this.h.backendDir, PROJECT, this.stack.name);
   }
 
+  /** The checkpoint's metadata file (gocloud's fileblob sidecar), relative to the backend's directory. */
+  get checkpointAttrs(): string {
+    return join(".pulumi", "stacks", PROJECT, `${this.stack.name}.json.attrs`);
+  }
+
+  /** Empty files the backend holds for this stack (relative to the backend's directory). */
+  emptyBackendFiles(): string[] {
+    const root = this.h.backendDir;
+    return readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => {
+      const stat = statSync(join(root, file));
+      return stat.isFile() && stat.size === 0 && file.includes(this.stack.name);
+    });
+  }
+
+  /** Deletes files of the backend (paths relative to its directory). */
+  deleteBackendFiles(files: readonly string[]): void {
+    for (const file of files) rmSync(join(this.h.backendDir, file));
+  }
+
   /** Live processes of this case's CLI runs (plugins outliving a killed CLI). */
   leftovers(): number[] {
     return this.runs.flatMap((run) => run.processes());
@@ -401,7 +421,8 @@ export class Case {
           `variable ${id} holds its value`,
         );
       } else if (kind === "Domain") check(state.domains[id] !== undefined, `domain ${id}`);
-      else if (kind === "CronJob") check(state.crons[id]?.label === outs["label"], `cron ${id}`);
+      else if (kind === "CronJob")
+        check(state.crons[String(outs["cronId"])]?.label === outs["label"], `cron ${id}`);
       else if (kind === "Team") check(state.teams[id]?.name === TEAM_NAME, `team ${id}`);
       else if (kind === "TeamApplication")
         check(
@@ -514,8 +535,13 @@ class HarnessImpl implements Harness {
   }
 
   async newCase(name: string, options: CaseOptions = {}): Promise<Case> {
-    // The previous case's stack goes first: its objects vanish with the reset below.
-    for (const c of this.cases.splice(0)) await c.dispose();
+    // The previous case's stack goes first: its objects vanish with the reset below. A case that failed
+    // may have left a stack Pulumi cannot load: that is its own failure, not this case's.
+    for (const c of this.cases.splice(0)) {
+      await c.dispose().catch((error: unknown) => {
+        process.stdout.write(`[reliability] could not remove the stack of "${c.name}": ${String(error)}\n`);
+      });
+    }
     await this.sim.control.reset();
     const { sim } = this;
     const config: StackConfig = {

@@ -173,7 +173,8 @@ export interface PulumiSandbox {
   track(stack: Stack): void;
   /**
    * Removes a stack now, whatever its checkpoint still holds (what it made in Acquia is the caller's
-   * business: a suite that resets the simulator between cases has nothing to destroy), and forgets it.
+   * business: a suite that resets the simulator between cases has nothing to destroy), and forgets it
+   * (even when the removal fails).
    */
   remove(stack: Stack): Promise<void>;
   /** Destroys stacks that still hold resources, removes every stack, deletes {@link root}. */
@@ -317,9 +318,11 @@ export async function createSandbox(cli: PulumiCli): Promise<PulumiSandbox> {
     };
 
     const remove = async (stack: Stack): Promise<void> => {
-      await stack.workspace.removeStack(stack.name, { force: true });
+      // Forgotten even when Pulumi cannot remove it (a checkpoint it cannot load): cleanup would fail
+      // the same way, and deletes the whole backend directory anyway.
       const index = stacks.indexOf(stack);
       if (index >= 0) stacks.splice(index, 1);
+      await stack.workspace.removeStack(stack.name, { force: true });
     };
 
     return { cli, root, pulumiHome, backendUrl, env, pulumiCommand, createStack, track, remove, cleanup };
