@@ -21,5 +21,7 @@ module.exports = {
     // The plugin mode's tools (the SDK generator, the YAML language host): run by scripts/test-e2e.sh,
     // which obtains them first.
     project("tools", { setupFilesAfterEnv: ["<rootDir>/test/tools/timeout.ts"] }),
+    // The fault matrix through the real CLI (test/reliability): run after e2e, in band, by test-e2e.sh.
+    project("reliability", { setupFilesAfterEnv: ["<rootDir>/test/e2e/helpers/timeout.ts"] }),
   ],
 };

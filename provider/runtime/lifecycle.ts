@@ -44,6 +44,11 @@ function pick(props: Props, keys: readonly string[]): Props {
   return Object.fromEntries(keys.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
 }
 
+/** `props` without `keys`. */
+function omit(props: Props, keys: readonly string[]): Props {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !keys.includes(k)));
+}
+
 /** Struct conversion rejects `undefined`; outputs drop absent keys instead. */
 function clean(props: Props): Props {
   return JSON.parse(JSON.stringify(props)) as Props;
@@ -129,10 +134,12 @@ function normalizedOlds(handler: AnyHandler, olds: Props): Props {
 }
 
 /**
- * Whether both reach Acquia with the same credentials, a missing connection meaning the stack's: an
- * imported resource (state without a connection) given the Connection those credentials make is as it was.
+ * Whether an imported resource (state without a connection, so the stack's credentials) is now given a
+ * Connection made of those same credentials: that is as it was. The other way round (a connection the
+ * program drops) is a change, so the outputs stop carrying it.
  */
 function sameCredentials(handler: AnyHandler, olds: Props, news: Props): boolean {
+  if (olds["connection"] !== undefined) return false;
   try {
     const of = (props: Props) => settingsOf(handler, pick(props, ["connection"]));
     return isDeepStrictEqual(of(olds), of(news));
@@ -173,9 +180,12 @@ export async function check(
   news: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
   const candidate = pick(news, inputKeys(handler.kind));
+  // In a new stack's preview the Connection is not created yet, so its settings are unknown: the other
+  // inputs are checked all the same, and the connection is handed back unknown.
+  const pending = containsUnknown(candidate["connection"]);
   // A private key pasted where none belongs is refused by name, and its value masked in the answer.
   const misplaced = misplacedSecrets(handler, candidate);
-  const parsed = runtimeInputs(handler.kind).safeParse(candidate);
+  const parsed = runtimeInputs(handler.kind).safeParse(pending ? omit(candidate, ["connection"]) : candidate);
   // The kind's own message for the field wins (it knows what belongs there); else a generic refusal.
   const named = new Set(parsed.error?.issues.map((issue) => String(issue.path[0])) ?? []);
   const refused = misplaced
@@ -196,7 +206,6 @@ export async function check(
             issue.path.reduce<unknown>((v, k) => (v as Props | undefined)?.[k as string], candidate),
           ),
       )
-      .filter((issue) => !(issue.path[0] === "connection" && containsUnknown(candidate["connection"])))
       .map((issue) => ({
         property: issue.path.map(String).join(".") || "(inputs)",
         reason: issue.path[0] === "connection" ? `connection: ${issue.message}` : issue.message,
@@ -205,8 +214,51 @@ export async function check(
   }
   if (refused.length > 0) return { inputs: masked, failures: refused };
   const inputs = clean(parsed.data as Props);
-  const failures = containsUnknown(inputs) ? [] : await preflight(handler, olds, inputs);
-  return { inputs: { ...inputs, [PROVIDER_KEY]: news[PROVIDER_KEY] }, failures };
+  let failures: CheckFailure[] = [];
+  if (!containsUnknown(inputs)) {
+    if (!pending) failures = await preflight(handler, olds, inputs, settingsOf(handler, inputs));
+    else {
+      const provisional = provisionalSettings(handler);
+      if (provisional) failures = await provisionalPreflight(handler, olds, inputs, provisional);
+    }
+  }
+  const connection = pending ? { connection: candidate["connection"] } : {};
+  return { inputs: { ...inputs, ...connection, [PROVIDER_KEY]: news[PROVIDER_KEY] }, failures };
+}
+
+/** Inputs naming a parent whose id is the same for every credential set that can see it. */
+const PARENT_KEYS = ["environmentId", "applicationUuid", "organizationUuid", "teamUuid"];
+
+/**
+ * What the lookups of check may use while the resource's connection is still unknown: the stack's own
+ * credentials (stack config, then ACLI_*), when there are any — what a resource without a connection
+ * uses anyway. Only for kinds whose objects live under a parent with a global id (an environment,
+ * application, organization or team): whoever can see that parent sees the same objects there. An SSH
+ * key's label is per account: other credentials could find another account's key under it.
+ */
+function provisionalSettings(handler: AnyHandler): ConnectionSettings | undefined {
+  if (!isKeyed(handler) && handler.settings) return undefined;
+  if (!Object.keys(handler.kind.inputs.shape).some((k) => PARENT_KEYS.includes(k))) return undefined;
+  return resolveSettings(stackConfig);
+}
+
+/**
+ * The lookups of check with provisional credentials: what they find is reported, what they cannot do
+ * is not. A parent they cannot see, credentials Acquia refuses, an outage: the program's own connection
+ * may fare better, and the create meets whatever is really wrong.
+ */
+async function provisionalPreflight(
+  handler: AnyHandler,
+  olds: Props,
+  inputs: Props,
+  settings: ConnectionSettings,
+): Promise<CheckFailure[]> {
+  try {
+    const failures = await preflight(handler, olds, inputs, settings);
+    return failures.filter((f) => f.property !== "connection" && !PARENT_KEYS.includes(f.property));
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -215,15 +267,20 @@ export async function check(
  * that apply settings, what the handler checks. Unchanged resources make no call, so a no-change
  * preview costs nothing.
  */
-async function preflight(handler: AnyHandler, olds: Props, inputs: Props): Promise<CheckFailure[]> {
+async function preflight(
+  handler: AnyHandler,
+  olds: Props,
+  inputs: Props,
+  settings: ConnectionSettings,
+): Promise<CheckFailure[]> {
   const creating = Object.keys(olds).length === 0;
   try {
     if (!isKeyed(handler)) {
       if (!handler.preflight || (!creating && acquiaChanges(handler, olds, inputs).length === 0)) return [];
-      return await handler.preflight(contextFor(handler, settingsOf(handler, inputs), inputs), inputs, olds);
+      return await handler.preflight(contextFor(handler, settings, inputs), inputs, olds);
     }
     if (!creating || inputs["adopt"]) return [];
-    const ctx = contextFor(handler, settingsOf(handler, inputs), inputs);
+    const ctx = contextFor(handler, settings, inputs);
     if (handler.taken && !(await handler.taken(ctx, inputs))) return [];
     const found = await handler.find(ctx, inputs);
     const differs = found ? acquiaChanges(handler, found.outs, inputs) : [];
@@ -419,12 +476,17 @@ export async function update(
   news: Props,
 ): Promise<{ outs: Props }> {
   const isConnection = !isKeyed(handler) && handler.settings !== undefined;
-  if (acquiaChanges(handler, olds, news).length === 0 && !isConnection)
-    return { outs: clean({ ...olds, ...pick(news, inputKeys(handler.kind)) }) };
+  // The outputs carry the inputs as the program now gives them: an input it dropped (a timeoutSeconds
+  // or connection given once) must not linger, or every later diff would see it removed again, and a
+  // dropped connection would go on being used for refresh and destroy.
+  if (acquiaChanges(handler, olds, news).length === 0 && !isConnection) {
+    const keys = inputKeys(handler.kind);
+    return { outs: clean({ ...omit(olds, keys), ...pick(news, keys) }) };
+  }
   const ctx = contextFor(handler, settingsOf(handler, news), news);
   try {
     const outs = await handler.update(ctx, id, olds, news);
-    return { outs: clean({ ...outs, ...pick(news, META_KEYS) }) };
+    return { outs: clean({ ...omit(outs, META_KEYS), ...pick(news, META_KEYS) }) };
   } finally {
     forgetListings(ctx);
   }

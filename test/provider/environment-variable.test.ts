@@ -238,6 +238,34 @@ describe("EnvironmentVariable runtime", () => {
     expect(state.outs["value"]).toBe("blue-value");
   });
 
+  // The reliability suite's case 9: a run with a small timeoutSeconds, then the program without it.
+  it("forgets a meta input the program no longer gives, so the stack converges", async () => {
+    const withTimeout = await up(KIND, { ...base, timeoutSeconds: 30 });
+    const without = await up(KIND, base, withTimeout);
+    expect(without.action).toBe("update");
+    expect(without.outs).not.toHaveProperty("timeoutSeconds");
+    expect((await up(KIND, base, without)).action).toBe("same");
+    // Likewise when Acquia-side inputs change at the same time (the handler's update runs).
+    const changed = await up(
+      KIND,
+      { ...base, value: "green-value" },
+      await up(KIND, { ...base, timeoutSeconds: 30 }, without),
+    );
+    expect(changed.outs).not.toHaveProperty("timeoutSeconds");
+    expect((await up(KIND, { ...base, value: "green-value" }, changed)).action).toBe("same");
+    // And a connection given once, then left to stack config, stops being used.
+    configure({
+      "acquia:clientId": sim.clientId,
+      "acquia:clientSecret": sim.clientSecret,
+      "acquia:apiUrl": sim.apiUrl,
+      "acquia:tokenUrl": sim.tokenUrl,
+    });
+    const ambient = { ...base, value: "green-value", connection: undefined };
+    const unbound = await up(KIND, ambient, changed);
+    expect(unbound.outs).not.toHaveProperty("connection");
+    expect((await up(KIND, ambient, unbound)).action).toBe("same");
+  });
+
   it("times out a task that never finishes, naming the notification", async () => {
     await control(sim, "POST", "faults", [
       { method: "POST", path: "/api/environments/*/variables", stallTask: true },

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
-import { REPO_ROOT, type PulumiSandbox, type StackConfig } from "./pulumi-cli";
+import { REPO_ROOT, toConfigMap, type PulumiSandbox, type StackConfig } from "./pulumi-cli";
 
 export interface InstallOptions {
   /**
@@ -87,9 +87,8 @@ export async function projectStack(
     },
   );
   sandbox.track(stack);
-  for (const [key, value] of Object.entries(config)) {
-    await stack.setConfig(key, typeof value === "string" ? { value } : value);
-  }
+  // One `pulumi config set-all` rather than a CLI run per key.
+  if (Object.keys(config).length > 0) await stack.setAllConfig(toConfigMap(config));
   return stack;
 }
 

@@ -171,6 +171,12 @@ export interface PulumiSandbox {
   createStack(options: StackOptions): Promise<Stack>;
   /** Hands a stack made elsewhere (a project on disk) to {@link cleanup}. */
   track(stack: Stack): void;
+  /**
+   * Removes a stack now, whatever its checkpoint still holds (what it made in Acquia is the caller's
+   * business: a suite that resets the simulator between cases has nothing to destroy), and forgets it
+   * (even when the removal fails).
+   */
+  remove(stack: Stack): Promise<void>;
   /** Destroys stacks that still hold resources, removes every stack, deletes {@link root}. */
   cleanup(): Promise<void>;
 }
@@ -235,7 +241,7 @@ async function getPulumiCommand(root: string, pulumiHome: string): Promise<Pulum
   }
 }
 
-function toConfigMap(config: StackConfig): ConfigMap {
+export function toConfigMap(config: StackConfig): ConfigMap {
   const map: ConfigMap = {};
   for (const [key, value] of Object.entries(config)) map[key] = typeof value === "string" ? { value } : value;
   return map;
@@ -311,7 +317,15 @@ export async function createSandbox(cli: PulumiCli): Promise<PulumiSandbox> {
       stacks.push(stack);
     };
 
-    return { cli, root, pulumiHome, backendUrl, env, pulumiCommand, createStack, track, cleanup };
+    const remove = async (stack: Stack): Promise<void> => {
+      // Forgotten even when Pulumi cannot remove it (a checkpoint it cannot load): cleanup would fail
+      // the same way, and deletes the whole backend directory anyway.
+      const index = stacks.indexOf(stack);
+      if (index >= 0) stacks.splice(index, 1);
+      await stack.workspace.removeStack(stack.name, { force: true });
+    };
+
+    return { cli, root, pulumiHome, backendUrl, env, pulumiCommand, createStack, track, remove, cleanup };
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;

@@ -1,5 +1,5 @@
-// What the file:// backend holds: every file (checkpoints, backups, history) as text, and the
-// resources of a stack's checkpoint.
+// What the file:// backend holds: every file (checkpoints, backups, history) as text, a stack's
+// checkpoint (resources, operations a killed run left pending) and the locks a run holds.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -19,8 +19,30 @@ export function stateFiles(backendDir: string): StateFile[] {
 export interface CheckpointResource {
   urn: string;
   type: string;
+  id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
+}
+
+/** An operation the engine started and never saw end (a run killed mid-way records them). */
+export interface PendingOperation {
+  resource: { urn: string; type: string };
+  /** "creating", "updating", "deleting", … */
+  type: string;
+}
+
+interface Checkpoint {
+  resources: CheckpointResource[];
+  pendingOperations: PendingOperation[];
+}
+
+export function checkpoint(backendDir: string, project: string, stack: string): Checkpoint {
+  const file = join(backendDir, ".pulumi", "stacks", project, `${stack}.json`);
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as {
+    checkpoint: { latest?: { resources?: CheckpointResource[]; pending_operations?: PendingOperation[] } };
+  };
+  const latest = parsed.checkpoint.latest;
+  return { resources: latest?.resources ?? [], pendingOperations: latest?.pending_operations ?? [] };
 }
 
 export function checkpointResources(
@@ -28,11 +50,17 @@ export function checkpointResources(
   project: string,
   stack: string,
 ): CheckpointResource[] {
-  const file = join(backendDir, ".pulumi", "stacks", project, `${stack}.json`);
-  const checkpoint = JSON.parse(readFileSync(file, "utf8")) as {
-    checkpoint: { latest?: { resources?: CheckpointResource[] } };
-  };
-  return checkpoint.checkpoint.latest?.resources ?? [];
+  return checkpoint(backendDir, project, stack).resources;
+}
+
+/** The lock files a run holds on a stack (the file:// backend's locking). */
+export function stackLocks(backendDir: string, project: string, stack: string): string[] {
+  const dir = join(backendDir, ".pulumi", "locks", "organization", project, stack);
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith(".json"));
+  } catch {
+    return [];
+  }
 }
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
