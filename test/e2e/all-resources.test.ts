@@ -5,36 +5,21 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { AcquiaCloudClient } from "../../sdk";
 import { startSimulator, type Simulator } from "../../simulator";
 import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
 import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import { REPO_ROOT, createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
+import { apiClient, estate, expectSameIds, type EstateState } from "../helpers/simulated-estate";
 import { checkpointResources, sha256, stateFiles, tokenCandidates } from "./helpers/state-files";
 
 const PROJECT = "acquia-all-resources";
 const STACK = "e2e";
-/** Objects that only our program creates: after destroy each must hold exactly what it held before. */
-const OWNED = [
-  "environments",
-  "applicationDatabases",
-  "environmentDatabases",
-  "variables",
-  "domains",
-  "crons",
-  "logForwardingDestinations",
-  "certificates",
-  "sshKeys",
-  "teams",
-  "teamApplications",
-] as const;
-type SimState = Record<(typeof OWNED)[number], Record<string, { name?: string; label?: string }>>;
 
 describeWithPulumi("every resource through `pulumi up` with the packed package", (cli) => {
   let sandbox: PulumiSandbox;
   let sim: Simulator;
   let stack: Stack;
-  let seed: SimState;
+  let seed: EstateState;
   const certificate = selfSignedCertificate(["e2e.example.com"]);
   const certificate2 = selfSignedCertificate(["e2e.example.com", "e2e-2.example.com"]);
   const secrets = {
@@ -45,14 +30,8 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     privateKey2: certificate2.privateKey,
   };
 
-  const api = () =>
-    new AcquiaCloudClient({
-      clientId: sim.clientId,
-      clientSecret: sim.clientSecret,
-      apiUrl: sim.apiUrl,
-      tokenUrl: sim.tokenUrl,
-    });
-  const simState = async (): Promise<SimState> => (await sim.control.state()) as unknown as SimState;
+  const api = () => apiClient(sim);
+  const simState = () => estate(sim);
   const backendDir = () => fileURLToPath(sandbox.backendUrl);
   const cdeId = async () => String((await stack.outputs())["cdeId"]?.value);
 
@@ -175,10 +154,6 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     const result = await stack.destroy();
     expect(result.summary.resourceChanges).toEqual({ delete: 14 });
     const after = await simState();
-    for (const collection of OWNED) {
-      expect({ [collection]: Object.keys(after[collection]).sort() }).toEqual({
-        [collection]: Object.keys(seed[collection]).sort(),
-      });
-    }
+    expectSameIds(after, seed);
   });
 });

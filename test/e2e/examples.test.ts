@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import { AcquiaCloudClient } from "../../sdk";
 import { startSimulator, type Simulator } from "../../simulator";
+import { apiClient } from "../helpers/simulated-estate";
 import { mutatingCalls } from "../helpers/simulator-control";
 import { ed25519PublicKey } from "../simulator/helpers";
 import { EXAMPLES_DIR, PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
@@ -28,13 +29,7 @@ describeWithPulumi("the examples and credentials through `pulumi up`", (cli) => 
   let sandbox: PulumiSandbox;
   let programs: string;
   let sim: Simulator;
-  const api = () =>
-    new AcquiaCloudClient({
-      clientId: sim.clientId,
-      clientSecret: sim.clientSecret,
-      apiUrl: sim.apiUrl,
-      tokenUrl: sim.tokenUrl,
-    });
+  const api = () => apiClient(sim);
   const project = (source: string, name: string) => copyProject(source, programs, name);
 
   beforeAll(async () => {

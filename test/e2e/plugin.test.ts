@@ -6,29 +6,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
-import { AcquiaCloudClient } from "../../sdk";
 import { startSimulator, type Simulator } from "../../simulator";
 import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
 import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import { createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
+import { apiClient, estate, expectSameIds, type EstateState } from "../helpers/simulated-estate";
 import { checkpointResources, sha256, stateFiles, tokenCandidates } from "./helpers/state-files";
 
 const PROJECT = "acquia-all-resources";
 const execFileAsync = promisify(execFile);
-/** Objects only the programs create: after each destroy every one holds what the seed held. */
-const OWNED = [
-  "environments",
-  "applicationDatabases",
-  "variables",
-  "domains",
-  "crons",
-  "logForwardingDestinations",
-  "certificates",
-  "sshKeys",
-  "teams",
-  "teamApplications",
-] as const;
-type SimState = Record<(typeof OWNED)[number], Record<string, unknown>>;
 
 /** API requests that change something, by route. */
 function mutations(byRoute: Record<string, number>): Record<string, number> {
@@ -40,7 +26,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
   let sim: Simulator;
   let programs: string;
   let project: string;
-  let seed: SimState;
+  let seed: EstateState;
   const certificate = selfSignedCertificate(["e2e.example.com"]);
   const certificate2 = selfSignedCertificate(["e2e.example.com", "e2e-2.example.com"]);
   const secrets = {
@@ -51,14 +37,8 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
     privateKey2: certificate2.privateKey,
   };
 
-  const api = () =>
-    new AcquiaCloudClient({
-      clientId: sim.clientId,
-      clientSecret: sim.clientSecret,
-      apiUrl: sim.apiUrl,
-      tokenUrl: sim.tokenUrl,
-    });
-  const simState = async () => (await sim.control.state()) as unknown as SimState;
+  const api = () => apiClient(sim);
+  const simState = () => estate(sim);
   const backendDir = () => fileURLToPath(sandbox.backendUrl);
   const config = (mode: "plugin" | "dynamic") => ({
     mode,
@@ -74,11 +54,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
   });
   const expectOnlySeedLeft = async () => {
     const after = await simState();
-    for (const collection of OWNED) {
-      expect({ [collection]: Object.keys(after[collection]).sort() }).toEqual({
-        [collection]: Object.keys(seed[collection]).sort(),
-      });
-    }
+    expectSameIds(after, seed);
   };
   const ours = (stack: string) =>
     checkpointResources(backendDir(), PROJECT, stack).filter((r) => /acquia/.test(r.type));

@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type * as ProviderPackage from "../../provider";
-import { AcquiaCloudClient } from "../../sdk";
 import { startSimulator, type Simulator } from "../../simulator";
+import { apiClient } from "../helpers/simulated-estate";
 import { createSandbox, describeWithPulumi, REPO_ROOT, type PulumiSandbox } from "./helpers/pulumi-cli";
 
 type Package = typeof ProviderPackage;
@@ -27,13 +27,7 @@ describeWithPulumi("our resources through the Pulumi engine against the simulato
   let stack: Stack;
   const backendDir = () => fileURLToPath(sandbox.backendUrl);
 
-  const variables = async () =>
-    new AcquiaCloudClient({
-      clientId: sim.clientId,
-      clientSecret: sim.clientSecret,
-      apiUrl: sim.apiUrl,
-      tokenUrl: sim.tokenUrl,
-    }).variables.list(sim.environments.dev);
+  const variables = async () => apiClient(sim).variables.list(sim.environments.dev);
 
   beforeAll(async () => {
     sim = await startSimulator({ taskDurationMs: 50 });

@@ -10,8 +10,9 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { AcquiaCloudClient, type Operation } from "../../sdk";
+import type { AcquiaCloudClient, Operation } from "../../sdk";
 import { startSimulator, type Simulator, type SimulatorState, type StatsSnapshot } from "../../simulator";
+import { PROGRAM_COLLECTIONS, apiClient } from "../helpers/simulated-estate";
 import { ed25519PublicKey } from "../simulator/helpers";
 import { startPulumi, type CliResult, type CliRun } from "../e2e/helpers/cli-process";
 import { copyProject, installPackage, projectStack } from "../e2e/helpers/project";
@@ -188,21 +189,6 @@ export interface Harness {
   /** Every collection but the notifications holds exactly what the seed held. */
   expectAsSeeded(): Promise<void>;
 }
-
-/** The collections a destroy must leave as seeded (notifications are Acquia's task log). */
-const SEEDED_COLLECTIONS = [
-  "environments",
-  "applicationDatabases",
-  "environmentDatabases",
-  "variables",
-  "domains",
-  "crons",
-  "logForwardingDestinations",
-  "certificates",
-  "sshKeys",
-  "teams",
-  "teamApplications",
-] as const;
 
 export class Case {
   /** Everything the CLI printed in this case: none of it may hold a secret. */
@@ -512,13 +498,7 @@ class HarnessImpl implements Harness {
   }
 
   api(): AcquiaCloudClient {
-    const { sim } = this;
-    return new AcquiaCloudClient({
-      clientId: sim.clientId,
-      clientSecret: sim.clientSecret,
-      apiUrl: sim.apiUrl,
-      tokenUrl: sim.tokenUrl,
-    });
+    return apiClient(this.sim);
   }
 
   async outOfBand(operation: Promise<Operation>): Promise<void> {
@@ -529,7 +509,7 @@ class HarnessImpl implements Harness {
 
   async expectAsSeeded(): Promise<void> {
     const state = await this.sim.control.state();
-    for (const collection of SEEDED_COLLECTIONS) {
+    for (const collection of PROGRAM_COLLECTIONS) {
       expect({ [collection]: state[collection] }).toEqual({ [collection]: this.seed[collection] });
     }
   }
