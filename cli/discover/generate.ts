@@ -1,0 +1,376 @@
+/**
+ * Estate → the files of a Pulumi project (index.ts, Pulumi.yaml, package.json, tsconfig.json and the
+ * public certificates it reads), with no I/O: what the command writes, and what a unit test reads.
+ *
+ * Every resource adopts the object it describes (`adopt: true`) and is protected (`protect: true`):
+ * the first `up` takes the estate over without a change, and neither an edit nor `pulumi destroy` can
+ * delete what was running before the stack existed. Secret values never reach a file: the program
+ * reads them from stack config, and `configCommands` says what to set.
+ */
+import type { DiscoverKind, DiscoveredEnvironment, Estate } from "./estate";
+import { IdentifierAllocator, NameAllocator, camel, kebab } from "./names";
+import { code, newResource, type Code, type Value } from "./typescript";
+
+export interface SecretSetting {
+  /** Stack config key in the project's namespace (`config.requireSecret(key)`). */
+  key: string;
+  /** What it holds, for the printed command. */
+  what: string;
+  /** A PEM text, set from a file rather than typed. */
+  pem: boolean;
+}
+
+export interface GenerateOptions {
+  /** Dependency ranges for the project's package.json. */
+  versions: { pulumiAcquiaCloud: string; pulumi: string; typescript: string; nodeTypes: string };
+  /** When the estate was read, for the header; omitted, the output does not depend on the clock. */
+  generatedAt?: string | undefined;
+}
+
+export interface GeneratedProject {
+  /** File path relative to the project directory → text. */
+  files: Record<string, string>;
+  secrets: SecretSetting[];
+  /** What to run before `pulumi up`: the connection's settings, then every secret. */
+  configCommands: string[];
+  /** Resources written, by type name (`EnvironmentVariable`). */
+  counts: Record<string, number>;
+  projectName: string;
+}
+
+/** The command that sets one secret, with a placeholder where the value goes. */
+export function secretCommand(secret: SecretSetting): string {
+  return secret.pem
+    ? `pulumi config set --secret ${secret.key} < ${kebab(secret.key)}.pem   # ${secret.what}`
+    : `pulumi config set --secret ${secret.key} '<${secret.what}>'`;
+}
+
+function connectionCommands(estate: Estate): string[] {
+  const c = estate.connection;
+  return [
+    `pulumi config set acquia:clientId ${c.clientId}`,
+    "pulumi config set --secret acquia:clientSecret '<the API secret of that key>'",
+    ...(c.organizationUuid ? [`pulumi config set acquia:organizationUuid ${c.organizationUuid}`] : []),
+    ...(c.apiUrl ? [`pulumi config set acquia:apiUrl ${c.apiUrl}`] : []),
+    ...(c.tokenUrl ? [`pulumi config set acquia:tokenUrl ${c.tokenUrl}`] : []),
+  ];
+}
+
+/** Builds the program text section by section, naming things as it goes. */
+class ProgramWriter {
+  readonly sections: string[] = [];
+  readonly secrets: SecretSetting[] = [];
+  readonly files: Record<string, string> = {};
+  readonly counts: Record<string, number> = {};
+  private readonly resourceNames = new NameAllocator();
+  private readonly configKeys = new NameAllocator("");
+  readonly identifiers = new IdentifierAllocator();
+
+  constructor(private readonly kinds: readonly DiscoverKind[]) {}
+
+  has(kind: DiscoverKind): boolean {
+    return this.kinds.includes(kind);
+  }
+
+  /** One adopted, protected resource; returns its Pulumi name. */
+  resource(
+    type: string,
+    labels: string[],
+    args: [string, Value | undefined][],
+    options: { adopt: boolean; bind?: string } = { adopt: true },
+  ): string {
+    const name = this.resourceNames.take(kebab(...labels));
+    const meta: [string, Value][] = [["connection", code("connection")]];
+    if (options.adopt) meta.push(["adopt", true]);
+    this.sections.push(newResource(type, name, [...meta, ...args], { bind: options.bind, protect: true }));
+    this.counts[type] = (this.counts[type] ?? 0) + 1;
+    return name;
+  }
+
+  /** `config.requireSecret("<key>")`, recording what to set. */
+  secret(labels: string[], what: string, pem = false): Code {
+    const key = this.configKeys.take(camel(...labels));
+    this.secrets.push({ key, what, pem });
+    return code(`config.requireSecret(${JSON.stringify(key)})`);
+  }
+
+  /** A public PEM text as a file beside the program: `pem("certificates/x.crt")`. */
+  pemFile(name: string, text: string): Code {
+    const file = `certificates/${name}`;
+    this.files[file] = text.endsWith("\n") ? text : `${text}\n`;
+    return code(`pem(${JSON.stringify(file)})`);
+  }
+
+  comment(text: string): void {
+    this.sections.push(`\n// ${text}`);
+  }
+}
+
+function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void {
+  const where = `${env.label} (${env.name})`;
+  w.comment(`${where}${env.cde ? ": a continuous-delivery environment" : ""}`);
+  const ident = w.identifiers.take(env.name);
+  let environmentId: Code;
+  if (env.cde && w.has("environment")) {
+    w.resource(
+      "Environment",
+      [env.name],
+      [
+        ["applicationUuid", code("applicationUuid")],
+        ["label", env.label],
+        ["branch", env.branch],
+        ["databases", env.databases],
+      ],
+      { adopt: true, bind: ident },
+    );
+    environmentId = code(`${ident}.environmentId`);
+  } else {
+    w.sections.push(
+      `const ${ident} = application.apply((a) => acquia.getEnvironment({ applicationUuid: a.uuid, name: ${JSON.stringify(env.name)} }));`,
+    );
+    environmentId = code(`${ident}.id`);
+  }
+  const inEnv: [string, Value][] = [["environmentId", environmentId]];
+
+  if (w.has("environment-settings") && Object.keys(env.settings).length > 0)
+    w.resource("EnvironmentSettings", [env.name, "settings"], [...inEnv, ...Object.entries(env.settings)], {
+      adopt: false,
+    });
+  // A CD environment's branch is its Environment's: a CodeDeployment beside it would fight it.
+  if (w.has("code-deployment") && env.branch && !(env.cde && w.has("environment")))
+    w.resource("CodeDeployment", [env.name, "code"], [...inEnv, ["ref", env.branch]], { adopt: false });
+  for (const v of env.variables)
+    w.resource(
+      "EnvironmentVariable",
+      [env.name, v.name],
+      [...inEnv, ["name", v.name], ["value", w.secret([env.name, v.name], `value of ${v.name} on ${where}`)]],
+    );
+  for (const c of env.crons)
+    w.resource(
+      "CronJob",
+      [env.name, c.label],
+      [
+        ...inEnv,
+        ["label", c.label],
+        ["command", c.command],
+        ["frequency", c.frequency],
+        ["enabled", c.enabled ? undefined : false],
+      ],
+    );
+  for (const hostname of env.domains)
+    w.resource("Domain", [env.name, hostname], [...inEnv, ["hostname", hostname]]);
+  for (const c of env.certificates) {
+    const stem = kebab(env.name, c.label);
+    w.resource(
+      "SslCertificate",
+      [env.name, c.label, "certificate"],
+      [
+        ...inEnv,
+        ["label", c.label],
+        ["certificate", w.pemFile(`${stem}.crt`, c.certificate)],
+        [
+          "privateKey",
+          w.secret(
+            [env.name, c.label, "private key"],
+            `private key of certificate "${c.label}" on ${where}`,
+            true,
+          ),
+        ],
+        [
+          "caCertificates",
+          c.caCertificates === undefined ? undefined : w.pemFile(`${stem}-ca.crt`, c.caCertificates),
+        ],
+        ["activate", c.active ? undefined : false],
+      ],
+    );
+  }
+  for (const d of env.logDestinations) {
+    const stem = kebab(env.name, d.label);
+    const credentials: [string, Value | undefined][] = [
+      ["certificate", d.certificate === undefined ? undefined : w.pemFile(`${stem}-logs.crt`, d.certificate)],
+      [
+        "key",
+        d.hasKey
+          ? w.secret(
+              [env.name, d.label, "key"],
+              `private key of log destination "${d.label}" on ${where}`,
+              true,
+            )
+          : undefined,
+      ],
+      [
+        "token",
+        d.hasToken
+          ? w.secret([env.name, d.label, "token"], `token of log destination "${d.label}" on ${where}`)
+          : undefined,
+      ],
+    ];
+    const written = credentials
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${(v as Code).code}`);
+    w.resource(
+      "LogForwardingDestination",
+      [env.name, d.label, "logs"],
+      [
+        ...inEnv,
+        ["label", d.label],
+        ["consumer", d.consumer],
+        ["sources", d.sources],
+        ["address", d.address],
+        ["credentials", code(`{ ${written.join(", ")} }`)],
+        ["enabled", d.enabled ? undefined : false],
+      ],
+    );
+  }
+}
+
+function header(estate: Estate, options: GenerateOptions, commands: string[]): string {
+  const app = estate.application;
+  const when = options.generatedAt ? ` on ${options.generatedAt}` : "";
+  return [
+    `// The Acquia application "${app.name}" (${app.uuid}),`,
+    `// as \`acquia-cloud discover\` found it${when}.`,
+    "//",
+    "// Every resource adopts the object it describes (adopt: true): the first `pulumi up` takes it over",
+    "// without a change at Acquia. Every one is protected (protect: true): neither an edit of this program",
+    "// nor `pulumi destroy` can delete what was running before the stack existed. Remove `protect` from a",
+    "// resource (then `pulumi up`) once this stack should be allowed to delete it.",
+    "//",
+    "// Secret values are read from stack config, never written here. Before the first `pulumi up`, run:",
+    ...commands.map((c) => `//   ${c}`),
+  ].join("\n");
+}
+
+function indexTs(w: ProgramWriter, estate: Estate, options: GenerateOptions, commands: string[]): string {
+  const app = estate.application;
+  const lookup = app.nameIsUnique
+    ? `{ name: ${JSON.stringify(app.name)} }`
+    : `{ uuid: ${JSON.stringify(app.uuid)} }`;
+  const usesPem = Object.keys(w.files).length > 0;
+  const lines = [
+    header(estate, options, commands),
+    ...(usesPem ? ['import { readFileSync } from "node:fs";', 'import { join } from "node:path";'] : []),
+    'import * as pulumi from "@pulumi/pulumi";',
+    'import * as acquia from "pulumi-acquia-cloud";',
+    "",
+    "const config = new pulumi.Config();",
+    ...(usesPem
+      ? [
+          "/** A public certificate kept beside this program. */",
+          'const pem = (file: string) => readFileSync(join(__dirname, file), "utf8");',
+        ]
+      : []),
+    "// Credentials from stack config (acquia:clientId, acquia:clientSecret, …) or ACLI_KEY/ACLI_SECRET.",
+    'const connection = new acquia.Connection("acquia");',
+    `const application = pulumi.output(acquia.getApplication(${lookup}));`,
+    "const applicationUuid = application.uuid;",
+    ...(estate.teams.length > 0
+      ? ['const organizationUuid = application.apply((a) => a.organization?.uuid ?? "");']
+      : []),
+    ...w.sections,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function collect(w: ProgramWriter, estate: Estate): void {
+  if (estate.databases.length > 0) w.comment("Databases (each exists in every environment)");
+  for (const name of estate.databases)
+    w.resource(
+      "Database",
+      ["database", name],
+      [
+        ["applicationUuid", code("applicationUuid")],
+        ["name", name],
+      ],
+    );
+  for (const env of estate.environments) environmentSection(w, env);
+  if (estate.teams.length > 0) w.comment("Teams with access to the application");
+  for (const team of estate.teams) {
+    const ident = w.identifiers.take("team", team.name);
+    w.resource(
+      "Team",
+      ["team", team.name],
+      [
+        ["organizationUuid", code("organizationUuid")],
+        ["name", team.name],
+      ],
+      {
+        adopt: true,
+        bind: ident,
+      },
+    );
+    w.resource(
+      "TeamApplication",
+      ["team", team.name, "application"],
+      [
+        ["teamUuid", code(`${ident}.teamUuid`)],
+        ["applicationUuid", code("applicationUuid")],
+      ],
+    );
+  }
+  if (estate.sshKeys.length > 0) w.comment("SSH keys of the account that owns the API key");
+  for (const key of estate.sshKeys)
+    w.resource(
+      "SshKey",
+      ["ssh key", key.label],
+      [
+        ["label", key.label],
+        ["publicKey", key.publicKey],
+      ],
+    );
+}
+
+/** The project for an estate: pure, so the same estate always gives the same files. */
+export function generateProject(estate: Estate, options: GenerateOptions): GeneratedProject {
+  const w = new ProgramWriter(estate.kinds);
+  collect(w, estate);
+  const configCommands = [...connectionCommands(estate), ...w.secrets.map(secretCommand)];
+  const projectName = kebab(estate.application.name);
+  const files: Record<string, string> = {
+    "index.ts": indexTs(w, estate, options, configCommands),
+    "Pulumi.yaml": [
+      `name: ${projectName}`,
+      `description: ${JSON.stringify(`The Acquia application "${estate.application.name}", adopted by acquia-cloud discover`)}`,
+      "runtime:",
+      "  name: nodejs",
+      "  options:",
+      "    typescript: true",
+      "",
+    ].join("\n"),
+    "package.json": `${JSON.stringify(
+      {
+        name: projectName,
+        private: true,
+        main: "index.ts",
+        dependencies: {
+          "@pulumi/pulumi": options.versions.pulumi,
+          "pulumi-acquia-cloud": options.versions.pulumiAcquiaCloud,
+        },
+        devDependencies: {
+          "@types/node": options.versions.nodeTypes,
+          typescript: options.versions.typescript,
+        },
+      },
+      null,
+      2,
+    )}\n`,
+    "tsconfig.json": `${JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2022",
+          module: "commonjs",
+          moduleResolution: "node",
+          strict: true,
+          esModuleInterop: true,
+          skipLibCheck: true,
+          types: ["node"],
+        },
+        files: ["index.ts"],
+      },
+      null,
+      2,
+    )}\n`,
+    ...w.files,
+  };
+  return { files, secrets: w.secrets, configCommands, counts: w.counts, projectName };
+}
