@@ -108,13 +108,16 @@ class ProgramWriter {
 
 function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void {
   const where = `${env.label} (${env.name})`;
+  // Names start with what people call the environment: its machine name (dev), or a CD environment's
+  // label (its machine name, ode40, says nothing).
+  const slug = env.cde ? env.label : env.name;
   w.comment(`${where}${env.cde ? ": a continuous-delivery environment" : ""}`);
-  const ident = w.identifiers.take(env.name);
+  const ident = w.identifiers.take(slug);
   let environmentId: Code;
   if (env.cde && w.has("environment")) {
     w.resource(
       "Environment",
-      [env.name],
+      [slug],
       [
         ["applicationUuid", code("applicationUuid")],
         ["label", env.label],
@@ -133,22 +136,22 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
   const inEnv: [string, Value][] = [["environmentId", environmentId]];
 
   if (w.has("environment-settings") && Object.keys(env.settings).length > 0)
-    w.resource("EnvironmentSettings", [env.name, "settings"], [...inEnv, ...Object.entries(env.settings)], {
+    w.resource("EnvironmentSettings", [slug, "settings"], [...inEnv, ...Object.entries(env.settings)], {
       adopt: false,
     });
   // A CD environment's branch is its Environment's: a CodeDeployment beside it would fight it.
   if (w.has("code-deployment") && env.branch && !(env.cde && w.has("environment")))
-    w.resource("CodeDeployment", [env.name, "code"], [...inEnv, ["ref", env.branch]], { adopt: false });
+    w.resource("CodeDeployment", [slug, "code"], [...inEnv, ["ref", env.branch]], { adopt: false });
   for (const v of env.variables)
     w.resource(
       "EnvironmentVariable",
-      [env.name, v.name],
-      [...inEnv, ["name", v.name], ["value", w.secret([env.name, v.name], `value of ${v.name} on ${where}`)]],
+      [slug, v.name],
+      [...inEnv, ["name", v.name], ["value", w.secret([slug, v.name], `value of ${v.name} on ${where}`)]],
     );
   for (const c of env.crons)
     w.resource(
       "CronJob",
-      [env.name, c.label],
+      [slug, c.label],
       [
         ...inEnv,
         ["label", c.label],
@@ -158,12 +161,12 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
       ],
     );
   for (const hostname of env.domains)
-    w.resource("Domain", [env.name, hostname], [...inEnv, ["hostname", hostname]]);
+    w.resource("Domain", [slug, hostname], [...inEnv, ["hostname", hostname]]);
   for (const c of env.certificates) {
-    const stem = kebab(env.name, c.label);
+    const stem = kebab(slug, c.label);
     w.resource(
       "SslCertificate",
-      [env.name, c.label, "certificate"],
+      [slug, c.label, "certificate"],
       [
         ...inEnv,
         ["label", c.label],
@@ -171,7 +174,7 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
         [
           "privateKey",
           w.secret(
-            [env.name, c.label, "private key"],
+            [slug, c.label, "private key"],
             `private key of certificate "${c.label}" on ${where}`,
             true,
           ),
@@ -185,23 +188,19 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
     );
   }
   for (const d of env.logDestinations) {
-    const stem = kebab(env.name, d.label);
+    const stem = kebab(slug, d.label);
     const credentials: [string, Value | undefined][] = [
       ["certificate", d.certificate === undefined ? undefined : w.pemFile(`${stem}-logs.crt`, d.certificate)],
       [
         "key",
         d.hasKey
-          ? w.secret(
-              [env.name, d.label, "key"],
-              `private key of log destination "${d.label}" on ${where}`,
-              true,
-            )
+          ? w.secret([slug, d.label, "key"], `private key of log destination "${d.label}" on ${where}`, true)
           : undefined,
       ],
       [
         "token",
         d.hasToken
-          ? w.secret([env.name, d.label, "token"], `token of log destination "${d.label}" on ${where}`)
+          ? w.secret([slug, d.label, "token"], `token of log destination "${d.label}" on ${where}`)
           : undefined,
       ],
     ];
@@ -210,7 +209,7 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
       .map(([k, v]) => `${k}: ${(v as Code).code}`);
     w.resource(
       "LogForwardingDestination",
-      [env.name, d.label, "logs"],
+      [slug, d.label, "logs"],
       [
         ...inEnv,
         ["label", d.label],

@@ -52,7 +52,7 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
   const values = {
     devAppMode: "blue-7f3a91",
     prodApiToken: "api-token-d41c88e2",
-    ode40FeatureFlag: "feature-on-5b2e",
+    featureFeatureFlag: "feature-on-5b2e",
     prodCentralSyslogToken: "syslog-token-0c9d17aa",
     prodSitePrivateKey: certificate.privateKey,
   };
@@ -88,7 +88,7 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     await (await client.variables.create(dev, { name: "APP_MODE", value: values.devAppMode })).wait(done);
     await (await client.variables.create(prod, { name: "API_TOKEN", value: values.prodApiToken })).wait(done);
     await (
-      await client.variables.create(cdeId, { name: "FEATURE_FLAG", value: values.ode40FeatureFlag })
+      await client.variables.create(cdeId, { name: "FEATURE_FLAG", value: values.featureFeatureFlag })
     ).wait(done);
     const nightly = await client.crons.create(dev, {
       label: "Nightly import",

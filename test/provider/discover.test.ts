@@ -189,10 +189,10 @@ describe("discover: the generator", () => {
 
   it("manages a CD environment as an Environment (no CodeDeployment beside it), others by lookup", () => {
     expect(index).toMatch(
-      /const ode40 = new acquia\.Environment\("ode40", \{[^}]*label: "Feature",[^}]*databases: \["acmeweb"\]/,
+      /const feature = new acquia\.Environment\("feature", \{[^}]*label: "Feature",[^}]*databases: \["acmeweb"\]/,
     );
-    expect(index).toContain("environmentId: ode40.environmentId");
-    expect(index).not.toContain('"ode40-code"');
+    expect(index).toContain("environmentId: feature.environmentId");
+    expect(index).not.toContain('"feature-code"');
     expect(index).toContain('new acquia.CodeDeployment("dev-code"');
     // Without the environment kind, the CD environment is looked up like any other.
     const without = generateProject(estate({ kinds: DISCOVER_KINDS.filter((k) => k !== "environment") }), {
