@@ -8,6 +8,7 @@
  * reads them from stack config, and `configCommands` says what to set.
  */
 import type { DiscoverKind, DiscoveredEnvironment, Estate } from "./estate";
+import { importFile, type ImportEntry } from "./import-file";
 import { IdentifierAllocator, NameAllocator, camel, kebab } from "./names";
 import { code, newResource, type Code, type Value } from "./typescript";
 
@@ -62,6 +63,7 @@ class ProgramWriter {
   readonly secrets: SecretSetting[] = [];
   readonly files: Record<string, string> = {};
   readonly counts: Record<string, number> = {};
+  readonly imports: ImportEntry[] = [];
   private readonly resourceNames = new NameAllocator();
   private readonly configKeys = new NameAllocator("");
   readonly identifiers = new IdentifierAllocator();
@@ -76,10 +78,12 @@ class ProgramWriter {
   resource(
     type: string,
     labels: string[],
+    idParts: Record<string, string>,
     args: [string, Value | undefined][],
     options: { adopt: boolean; bind?: string } = { adopt: true },
   ): string {
     const name = this.resourceNames.take(kebab(...labels));
+    this.imports.push({ type, name, idParts });
     const meta: [string, Value][] = [["connection", code("connection")]];
     if (options.adopt) meta.push(["adopt", true]);
     this.sections.push(newResource(type, name, [...meta, ...args], { bind: options.bind, protect: true }));
@@ -118,6 +122,7 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
     w.resource(
       "Environment",
       [slug],
+      { environmentId: env.id },
       [
         ["applicationUuid", code("applicationUuid")],
         ["label", env.label],
@@ -134,58 +139,53 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
     environmentId = code(`${ident}.id`);
   }
   const inEnv: [string, Value][] = [["environmentId", environmentId]];
+  const envId = { environmentId: env.id };
 
   if (w.has("environment-settings") && Object.keys(env.settings).length > 0)
-    w.resource("EnvironmentSettings", [slug, "settings"], [...inEnv, ...Object.entries(env.settings)], {
-      adopt: false,
-    });
+    w.resource(
+      "EnvironmentSettings",
+      [slug, "settings"],
+      envId,
+      [...inEnv, ...Object.entries(env.settings)],
+      {
+        adopt: false,
+      },
+    );
   // A CD environment's branch is its Environment's: a CodeDeployment beside it would fight it.
   if (w.has("code-deployment") && env.branch && !(env.cde && w.has("environment")))
-    w.resource("CodeDeployment", [slug, "code"], [...inEnv, ["ref", env.branch]], { adopt: false });
+    w.resource("CodeDeployment", [slug, "code"], envId, [...inEnv, ["ref", env.branch]], { adopt: false });
   for (const v of env.variables)
-    w.resource(
-      "EnvironmentVariable",
-      [slug, v.name],
-      [...inEnv, ["name", v.name], ["value", w.secret([slug, v.name], `value of ${v.name} on ${where}`)]],
-    );
+    w.resource("EnvironmentVariable", [slug, v.name], { ...envId, name: v.name }, [
+      ...inEnv,
+      ["name", v.name],
+      ["value", w.secret([slug, v.name], `value of ${v.name} on ${where}`)],
+    ]);
   for (const c of env.crons)
-    w.resource(
-      "CronJob",
-      [slug, c.label],
-      [
-        ...inEnv,
-        ["label", c.label],
-        ["command", c.command],
-        ["frequency", c.frequency],
-        ["enabled", c.enabled ? undefined : false],
-      ],
-    );
+    w.resource("CronJob", [slug, c.label], { ...envId, cronId: c.id }, [
+      ...inEnv,
+      ["label", c.label],
+      ["command", c.command],
+      ["frequency", c.frequency],
+      ["enabled", c.enabled ? undefined : false],
+    ]);
   for (const hostname of env.domains)
-    w.resource("Domain", [slug, hostname], [...inEnv, ["hostname", hostname]]);
+    w.resource("Domain", [slug, hostname], { ...envId, hostname }, [...inEnv, ["hostname", hostname]]);
   for (const c of env.certificates) {
     const stem = kebab(slug, c.label);
-    w.resource(
-      "SslCertificate",
-      [slug, c.label, "certificate"],
+    w.resource("SslCertificate", [slug, c.label, "certificate"], { ...envId, certificateId: c.id }, [
+      ...inEnv,
+      ["label", c.label],
+      ["certificate", w.pemFile(`${stem}.crt`, c.certificate)],
       [
-        ...inEnv,
-        ["label", c.label],
-        ["certificate", w.pemFile(`${stem}.crt`, c.certificate)],
-        [
-          "privateKey",
-          w.secret(
-            [slug, c.label, "private key"],
-            `private key of certificate "${c.label}" on ${where}`,
-            true,
-          ),
-        ],
-        [
-          "caCertificates",
-          c.caCertificates === undefined ? undefined : w.pemFile(`${stem}-ca.crt`, c.caCertificates),
-        ],
-        ["activate", c.active ? undefined : false],
+        "privateKey",
+        w.secret([slug, c.label, "private key"], `private key of certificate "${c.label}" on ${where}`, true),
       ],
-    );
+      [
+        "caCertificates",
+        c.caCertificates === undefined ? undefined : w.pemFile(`${stem}-ca.crt`, c.caCertificates),
+      ],
+      ["activate", c.active ? undefined : false],
+    ]);
   }
   for (const d of env.logDestinations) {
     const stem = kebab(slug, d.label);
@@ -207,19 +207,15 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
     const written = credentials
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}: ${(v as Code).code}`);
-    w.resource(
-      "LogForwardingDestination",
-      [slug, d.label, "logs"],
-      [
-        ...inEnv,
-        ["label", d.label],
-        ["consumer", d.consumer],
-        ["sources", d.sources],
-        ["address", d.address],
-        ["credentials", code(`{ ${written.join(", ")} }`)],
-        ["enabled", d.enabled ? undefined : false],
-      ],
-    );
+    w.resource("LogForwardingDestination", [slug, d.label, "logs"], { ...envId, destinationUuid: d.uuid }, [
+      ...inEnv,
+      ["label", d.label],
+      ["consumer", d.consumer],
+      ["sources", d.sources],
+      ["address", d.address],
+      ["credentials", code(`{ ${written.join(", ")} }`)],
+      ["enabled", d.enabled ? undefined : false],
+    ]);
   }
 }
 
@@ -274,14 +270,10 @@ function indexTs(w: ProgramWriter, estate: Estate, options: GenerateOptions, com
 function collect(w: ProgramWriter, estate: Estate): void {
   if (estate.databases.length > 0) w.comment("Databases (each exists in every environment)");
   for (const name of estate.databases)
-    w.resource(
-      "Database",
-      ["database", name],
-      [
-        ["applicationUuid", code("applicationUuid")],
-        ["name", name],
-      ],
-    );
+    w.resource("Database", ["database", name], { applicationUuid: estate.application.uuid, name }, [
+      ["applicationUuid", code("applicationUuid")],
+      ["name", name],
+    ]);
   for (const env of estate.environments) environmentSection(w, env);
   if (estate.teams.length > 0) w.comment("Teams with access to the application");
   for (const team of estate.teams) {
@@ -289,6 +281,7 @@ function collect(w: ProgramWriter, estate: Estate): void {
     w.resource(
       "Team",
       ["team", team.name],
+      { teamUuid: team.uuid },
       [
         ["organizationUuid", code("organizationUuid")],
         ["name", team.name],
@@ -301,6 +294,7 @@ function collect(w: ProgramWriter, estate: Estate): void {
     w.resource(
       "TeamApplication",
       ["team", team.name, "application"],
+      { teamUuid: team.uuid, applicationUuid: estate.application.uuid },
       [
         ["teamUuid", code(`${ident}.teamUuid`)],
         ["applicationUuid", code("applicationUuid")],
@@ -309,14 +303,10 @@ function collect(w: ProgramWriter, estate: Estate): void {
   }
   if (estate.sshKeys.length > 0) w.comment("SSH keys of the account that owns the API key");
   for (const key of estate.sshKeys)
-    w.resource(
-      "SshKey",
-      ["ssh key", key.label],
-      [
-        ["label", key.label],
-        ["publicKey", key.publicKey],
-      ],
-    );
+    w.resource("SshKey", ["ssh key", key.label], { sshKeyUuid: key.uuid }, [
+      ["label", key.label],
+      ["publicKey", key.publicKey],
+    ]);
 }
 
 /** The project for an estate: pure, so the same estate always gives the same files. */
@@ -370,6 +360,8 @@ export function generateProject(estate: Estate, options: GenerateOptions): Gener
       2,
     )}\n`,
     ...w.files,
+    // Plugin mode's way in: `pulumi import --file import.json` (README, "Bringing an existing estate …").
+    "import.json": importFile(w.imports),
   };
   return { files, secrets: w.secrets, configCommands, counts: w.counts, projectName };
 }

@@ -71,6 +71,13 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
       cwd: programs,
       env: { PATH: process.env.PATH ?? "", ACLI_KEY: sim.clientId, ACLI_SECRET: sim.clientSecret, ...env },
     });
+  const credentials = () => ({
+    "acquia:clientId": sim.clientId,
+    "acquia:clientSecret": { value: sim.clientSecret, secret: true },
+    "acquia:apiUrl": sim.apiUrl,
+    "acquia:tokenUrl": sim.tokenUrl,
+    "acquia:pollIntervalMs": "50",
+  });
   const simulatorFlags = () => ["--api-url", sim.apiUrl, "--token-url", sim.tokenUrl];
 
   /** An estate made by hand, the way a platform team's is: none of it by Pulumi. */
@@ -169,6 +176,7 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     expect(readdirSync(project).sort()).toEqual([
       "Pulumi.yaml",
       "certificates",
+      "import.json",
       "index.ts",
       "package.json",
       "tsconfig.json",
@@ -205,11 +213,7 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
 
   it("adopts every object on the first up without a single mutating call", async () => {
     stack = await projectStack(sandbox, project, "adopt", {
-      "acquia:clientId": sim.clientId,
-      "acquia:clientSecret": { value: sim.clientSecret, secret: true },
-      "acquia:apiUrl": sim.apiUrl,
-      "acquia:tokenUrl": sim.tokenUrl,
-      "acquia:pollIntervalMs": "50",
+      ...credentials(),
       ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { value, secret: true }])),
     });
     const result = await stack.up();
@@ -264,6 +268,25 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     expect(error.message).toMatch(/protected/);
     expect(await mutations(sim)).toEqual(seeded);
     expect(pick(await simState())).toEqual(pick(before));
+  });
+
+  it("imports the same objects in plugin mode from import.json, again without a mutating call", async () => {
+    const { resources } = JSON.parse(readFileSync(join(project, "import.json"), "utf8")) as {
+      resources: { type: string; name: string; id: string }[];
+    };
+    expect(resources).toHaveLength(23);
+    // Plugin mode: the engine runs pulumi-resource-acquia from the installed package, found on PATH.
+    const imported = await projectStack(sandbox, project, "imported", credentials(), {
+      PATH: `${join(programs, "node_modules", ".bin")}:${sandbox.env["PATH"] ?? ""}`,
+    });
+    try {
+      const result = await imported.import({ resources, protect: true, generateCode: false });
+      expect(result.summary.resourceChanges).toMatchObject({ import: 23 });
+      expect(await mutations(sim)).toEqual(seeded);
+      expect(pick(await simState())).toEqual(pick(before));
+    } finally {
+      await sandbox.remove(imported);
+    }
   });
 
   it("says which flag to fix for an application the key cannot see, and writes nothing", async () => {

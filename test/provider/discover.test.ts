@@ -244,6 +244,38 @@ describe("discover: the generator", () => {
     });
   });
 
+  it("lists the same resources for plugin mode's `pulumi import --file`, by the ids Reference documents", () => {
+    const { resources } = JSON.parse(project.files["import.json"] ?? "{}") as {
+      resources: { type: string; name: string; id: string }[];
+    };
+    expect(resources.map((r) => r.name)).toEqual(all(index, /new acquia\.(?!Connection)\w+\("([^"]+)"/g));
+    expect(resources).toEqual(
+      expect.arrayContaining([
+        {
+          type: "acquia:index:EnvironmentVariable",
+          name: "dev-app-mode",
+          id: "24-a47ac10b-58cc-4372-a567-0e02b2c3d470/APP_MODE",
+        },
+        {
+          type: "acquia:index:CronJob",
+          name: "dev-nightly-import",
+          id: "24-a47ac10b-58cc-4372-a567-0e02b2c3d470/1",
+        },
+        { type: "acquia:index:Environment", name: "feature", id: "40-a47ac10b-58cc-4372-a567-0e02b2c3d470" },
+        {
+          type: "acquia:index:Database",
+          name: "database-reporting",
+          id: "a47ac10b-58cc-4372-a567-0e02b2c3d470/reporting",
+        },
+        {
+          type: "acquia:index:TeamApplication",
+          name: "team-developers-application",
+          id: "2c9ea556-4016-11e3-9170-12313920a02c/a47ac10b-58cc-4372-a567-0e02b2c3d470",
+        },
+      ]),
+    );
+  });
+
   it("is deterministic", () => {
     expect(generateProject(estate(), { versions: VERSIONS })).toEqual(project);
   });
@@ -355,6 +387,7 @@ describe("discover: the command against the simulator", () => {
     expect(forced.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
       "Pulumi.yaml",
+      "import.json",
       "index.ts",
       "notes.txt",
       "package.json",
