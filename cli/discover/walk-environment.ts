@@ -73,14 +73,15 @@ function firstByLabel<T>(items: T[], label: (t: T) => string, skip: (t: T) => vo
 }
 
 /**
- * The program's label of a certificate: the provider installs `<label>-<digest>` and adopts by that
- * label, so only a certificate whose label has that form (installed by a stack) can be adopted.
+ * The program's label of a certificate. One a stack installed carries `<label>-<digest>`: the program
+ * gets `<label>` back, so a later replacement is named as before. Any other is adopted by its
+ * certificate and chain (the SslCertificate handler does so under `adopt`) and keeps Acquia's label.
  */
-function programLabel(acquiaLabel: string, certificate: string, ca: string | undefined): string | undefined {
+function programLabel(acquiaLabel: string, id: string, certificate: string, ca: string | undefined): string {
   // The derived label of an empty label is the digest suffix alone.
   const suffix = acquiaLabelOf({ label: "", certificate, caCertificates: ca });
-  const base = acquiaLabel.endsWith(suffix) ? acquiaLabel.slice(0, -suffix.length) : "";
-  return base.trim() === "" ? undefined : base;
+  const base = acquiaLabel.endsWith(suffix) ? acquiaLabel.slice(0, -suffix.length) : acquiaLabel;
+  return base.trim() || `certificate-${id}`;
 }
 
 const reportedCredentials = (raw: unknown) => {
@@ -118,29 +119,29 @@ export async function walkEnvironment(
   const skipCertificate = skip("ssl-certificate");
   const skipDestination = skip("log-forwarding-destination");
   const certificatesOut: DiscoveredCertificate[] = [];
+  const installed = new Set<string>();
   for (const c of certificates) {
     const pem = c.certificate ?? "";
     const [x509] = parsed(pem.match(CERTIFICATE_BLOCK) ?? []) ?? [];
     const ca = c.ca?.trim() ? c.ca : undefined;
-    const label = programLabel(c.label ?? "", pem, ca);
+    const content = `${x509?.fingerprint256} ${ca?.replace(/\s/g, "") ?? ""}`;
     if (!x509) skipCertificate(`certificate ${c.id}`, "Acquia did not return its PEM certificate");
     else if (new Date(x509.validTo).getTime() <= Date.now())
       skipCertificate(`certificate "${c.label}"`, "expired: renew it, then manage the new one");
-    else if (label === undefined)
-      skipCertificate(
-        `certificate "${c.label}"`,
-        "its label was not made by this provider (<label>-<digest>), so adopt cannot find it: take it over " +
-          "with the plugin's `pulumi import`, or install it again from the program and remove this one",
-      );
-    else
+    // Adopt finds a certificate by its content: a second copy would be taken by both resources.
+    else if (installed.has(content))
+      skipCertificate(`certificate "${c.label}"`, "the same certificate is installed under another label");
+    else {
+      installed.add(content);
       certificatesOut.push({
         id: String(c.id),
-        label,
+        label: programLabel(c.label ?? "", String(c.id), pem, ca),
         certificate: pem,
         caCertificates: ca,
         privateKey: c.private_key ?? undefined,
         active: c.flags?.active ?? false,
       });
+    }
   }
 
   const destinationsOut: DiscoveredLogDestination[] = [];

@@ -1,8 +1,9 @@
 // `acquia-cloud discover` end to end: an estate made at the simulator outside Pulumi (variables, crons,
-// domains, a certificate, a team with the application, an SSH key, log forwarding, a CD environment) is
-// discovered by the command as shipped in the packed package, the generated project runs through the
-// real CLI with the printed secrets set, and its first `up` adopts every object without one mutating
-// API call; a second preview shows no change, and a destroy is refused because everything is protected.
+// domains, two certificates (one a stack installed, one installed by hand), a team with the application,
+// an SSH key, log forwarding, a CD environment) is discovered by the command as shipped in the packed
+// package, the generated project runs through the real CLI with the printed secrets set, and its first
+// `up` adopts every object without one mutating API call; a second preview shows no change, a destroy
+// is refused because everything is protected, and import.json imports the same objects on the plugin.
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -55,6 +56,7 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     featureFeatureFlag: "feature-on-5b2e",
     prodCentralSyslogToken: "syslog-token-0c9d17aa",
     prodSitePrivateKey: certificate.privateKey,
+    prodLegacy2023PrivateKey: legacyCertificate.privateKey,
   };
 
   const api = () =>
@@ -182,12 +184,10 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
       "tsconfig.json",
     ]);
     expect(discovered.stderr).toMatch(
-      /discover: prod: 1 variable, 1 cron job, 1 domain, 1 certificate, 1 log destination/,
+      /discover: prod: 1 variable, 1 cron job, 1 domain, 2 certificates, 1 log destination/,
     );
     expect(discovered.stderr).toMatch(/EnvironmentVariable: 3/);
-    expect(discovered.stderr).toMatch(
-      /certificate "legacy-2023" on prod: its label was not made by this provider/,
-    );
+    expect(discovered.stderr).toMatch(/SslCertificate: 2/);
     const secretKeys = [...discovered.stdout.matchAll(/^pulumi config set --secret ([\w:]+)/gm)].map(
       (m) => m[1],
     );
@@ -202,7 +202,9 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
       .map((f) => join(project, f))
       .filter((f) => statSync(f).isFile())
       .map((f) => readFileSync(f, "utf8"));
-    const keyLines = certificate.privateKey.split("\n").filter((line) => line.length > 40);
+    const keyLines = [certificate, legacyCertificate].flatMap((c) =>
+      c.privateKey.split("\n").filter((line) => line.length > 40),
+    );
     for (const secret of [...Object.values(values), ...keyLines, sim.clientSecret])
       for (const text of texts) expect(text.includes(secret)).toBe(false);
     const index = readFileSync(join(project, "index.ts"), "utf8");
@@ -217,8 +219,8 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
       ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { value, secret: true }])),
     });
     const result = await stack.up();
-    // 23 adopted resources, the Connection and the stack itself.
-    expect(result.summary.resourceChanges).toEqual({ create: 25 });
+    // 24 adopted resources, the Connection and the stack itself.
+    expect(result.summary.resourceChanges).toEqual({ create: 26 });
     expect(await mutations(sim)).toEqual(seeded);
     expect(pick(await simState())).toEqual(pick(before));
 
@@ -239,9 +241,13 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
       ].sort(),
     );
     expect(byType("Environment").map((r) => r.id)).toEqual([cdeId]);
+    // The certificate a stack installed by its derived label, the one installed by hand by its content.
     const certificates = Object.values(before.certificates) as { id: number; label: string }[];
-    const site = certificates.find((c) => c.label.startsWith("site-"));
-    expect(byType("SslCertificate").map((r) => r.id)).toEqual([`${sim.environments.prod}/${site?.id}`]);
+    expect(
+      byType("SslCertificate")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(certificates.map((c) => `${sim.environments.prod}/${c.id}`).sort());
     // Every adopted resource is protected (the Connection holds nothing at Acquia).
     const raw = JSON.parse(
       readFileSync(join(backend, ".pulumi", "stacks", "acme-web", "adopt.json"), "utf8"),
@@ -258,7 +264,7 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
 
   it("previews no change afterwards", async () => {
     const preview = await stack.preview({ expectNoChanges: true });
-    expect(preview.changeSummary).toEqual({ same: 25 });
+    expect(preview.changeSummary).toEqual({ same: 26 });
     expect(await mutations(sim)).toEqual(seeded);
   });
 
@@ -274,14 +280,14 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     const { resources } = JSON.parse(readFileSync(join(project, "import.json"), "utf8")) as {
       resources: { type: string; name: string; id: string }[];
     };
-    expect(resources).toHaveLength(23);
+    expect(resources).toHaveLength(24);
     // Plugin mode: the engine runs pulumi-resource-acquia from the installed package, found on PATH.
     const imported = await projectStack(sandbox, project, "imported", credentials(), {
       PATH: `${join(programs, "node_modules", ".bin")}:${sandbox.env["PATH"] ?? ""}`,
     });
     try {
       const result = await imported.import({ resources, protect: true, generateCode: false });
-      expect(result.summary.resourceChanges).toMatchObject({ import: 23 });
+      expect(result.summary.resourceChanges).toMatchObject({ import: 24 });
       expect(await mutations(sim)).toEqual(seeded);
       expect(pick(await simState())).toEqual(pick(before));
     } finally {

@@ -68,9 +68,20 @@ export const handler = keyedHandler({
   kind,
   family: "sslCertificate",
 
-  // The install answer does not name the certificate: the deterministic label finds it.
+  // The install answer does not name the certificate: the deterministic label finds it. A certificate
+  // installed outside Pulumi carries a label of its own, so `adopt` also finds it by its certificate and
+  // chain (what `acquia-cloud discover` writes for one); a create never takes over by content.
   async find(ctx, p) {
-    const cert = await ctx.client.sslCertificates.find(p.environmentId, acquiaLabelOf(p));
+    const api = ctx.client.sslCertificates;
+    const cert =
+      (await api.find(p.environmentId, acquiaLabelOf(p))) ??
+      (p.adopt
+        ? (await api.list(p.environmentId)).find(
+            (c) =>
+              canonical(c.certificate ?? undefined) === p.certificate &&
+              canonical(c.ca ?? undefined) === p.caCertificates,
+          )
+        : undefined);
     return cert && found(kind, outsOf(p, cert));
   },
 
