@@ -2,10 +2,11 @@
  * Estate → the files of a Pulumi project (index.ts, Pulumi.yaml, package.json, tsconfig.json and the
  * public certificates it reads), with no I/O: what the command writes, and what a unit test reads.
  *
- * Every resource adopts the object it describes (`adopt: true`) and is protected (`protect: true`):
- * the first `up` takes the estate over without a change, and neither an edit nor `pulumi destroy` can
- * delete what was running before the stack existed. Secret values never reach a file: the program
- * reads them from stack config, and `configCommands` says what to set.
+ * Each resource describes an object as it is, those Acquia knows by a name or label with `adopt: true`,
+ * and every one is protected (`protect: true`): the first `up` takes the estate over without a change,
+ * and neither an edit nor `pulumi destroy` can delete what was running before the stack existed. Secret
+ * values never reach a file: the program reads them from stack config, and `configCommands` says what
+ * to set. `import.json` lists the same resources for plugin mode's `pulumi import --file`.
  */
 import type { DiscoverKind, DiscoveredEnvironment, Estate } from "./estate";
 import { importFile, type ImportEntry } from "./import-file";
@@ -39,11 +40,14 @@ export interface GeneratedProject {
   projectName: string;
 }
 
+/** A label on one line: it is printed in comments and in a quoted placeholder. */
+const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, " ");
+
 /** The command that sets one secret, with a placeholder where the value goes. */
 export function secretCommand(secret: SecretSetting): string {
   return secret.pem
-    ? `pulumi config set --secret ${secret.key} < ${kebab(secret.key)}.pem   # ${secret.what}`
-    : `pulumi config set --secret ${secret.key} '<${secret.what}>'`;
+    ? `pulumi config set --secret ${secret.key} < ${kebab(secret.key)}.pem   # ${oneLine(secret.what)}`
+    : `pulumi config set --secret ${secret.key} '<${oneLine(secret.what).replace(/'/g, "")}>'`;
 }
 
 function connectionCommands(estate: Estate): string[] {
@@ -66,6 +70,7 @@ class ProgramWriter {
   readonly imports: ImportEntry[] = [];
   private readonly resourceNames = new NameAllocator();
   private readonly configKeys = new NameAllocator("");
+  private readonly fileNames = new NameAllocator();
   readonly identifiers = new IdentifierAllocator();
 
   constructor(private readonly kinds: readonly DiscoverKind[]) {}
@@ -98,15 +103,15 @@ class ProgramWriter {
     return code(`config.requireSecret(${JSON.stringify(key)})`);
   }
 
-  /** A public PEM text as a file beside the program: `pem("certificates/x.crt")`. */
-  pemFile(name: string, text: string): Code {
-    const file = `certificates/${name}`;
+  /** A public PEM text as a file beside the program: `pem("certificates/<stem>.crt")`. */
+  pemFile(stem: string, text: string): Code {
+    const file = `certificates/${this.fileNames.take(stem)}.crt`;
     this.files[file] = text.endsWith("\n") ? text : `${text}\n`;
     return code(`pem(${JSON.stringify(file)})`);
   }
 
   comment(text: string): void {
-    this.sections.push(`\n// ${text}`);
+    this.sections.push(`\n// ${oneLine(text)}`);
   }
 }
 
@@ -175,14 +180,14 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
     w.resource("SslCertificate", [slug, c.label, "certificate"], { ...envId, certificateId: c.id }, [
       ...inEnv,
       ["label", c.label],
-      ["certificate", w.pemFile(`${stem}.crt`, c.certificate)],
+      ["certificate", w.pemFile(stem, c.certificate)],
       [
         "privateKey",
         w.secret([slug, c.label, "private key"], `private key of certificate "${c.label}" on ${where}`, true),
       ],
       [
         "caCertificates",
-        c.caCertificates === undefined ? undefined : w.pemFile(`${stem}-ca.crt`, c.caCertificates),
+        c.caCertificates === undefined ? undefined : w.pemFile(`${stem}-ca`, c.caCertificates),
       ],
       ["activate", c.active ? undefined : false],
     ]);
@@ -190,7 +195,7 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
   for (const d of env.logDestinations) {
     const stem = kebab(slug, d.label);
     const credentials: [string, Value | undefined][] = [
-      ["certificate", d.certificate === undefined ? undefined : w.pemFile(`${stem}-logs.crt`, d.certificate)],
+      ["certificate", d.certificate === undefined ? undefined : w.pemFile(`${stem}-logs`, d.certificate)],
       [
         "key",
         d.hasKey
@@ -223,7 +228,7 @@ function header(estate: Estate, options: GenerateOptions, commands: string[]): s
   const app = estate.application;
   const when = options.generatedAt ? ` on ${options.generatedAt}` : "";
   return [
-    `// The Acquia application "${app.name}" (${app.uuid}),`,
+    `// The Acquia application "${oneLine(app.name)}" (${app.uuid}),`,
     `// as \`acquia-cloud discover\` found it${when}.`,
     "//",
     "// Each resource describes an object as it is: one Acquia knows by a name or label is adopted",

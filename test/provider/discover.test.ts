@@ -221,6 +221,31 @@ describe("discover: the generator", () => {
     expect(index).toContain("const envDefault = application.apply(");
   });
 
+  it("keeps labels with newlines and quotes out of comments' and placeholders' way", () => {
+    const odd = estate({
+      environments: [
+        environment({
+          label: "Dev\nline two",
+          variables: [{ name: "X", value: "v" }],
+          certificates: [
+            { id: "1", label: "site", certificate: "A", privateKey: "k", active: true },
+            { id: "2", label: "Site", certificate: "B", privateKey: "k", active: false },
+          ],
+        }),
+      ],
+    });
+    const p = generateProject(odd, { versions: VERSIONS });
+    const text = p.files["index.ts"] ?? "";
+    expect(text).not.toMatch(/^line two/m);
+    expect(p.configCommands).toContain(
+      "pulumi config set --secret devX '<value of X on Dev line two (dev)>'",
+    );
+    // Two certificates whose names sanitise alike keep a file each.
+    expect(p.files["certificates/dev-site.crt"]).toBe("A\n");
+    expect(p.files["certificates/dev-site-2.crt"]).toBe("B\n");
+    expect(ts.transpileModule(text, { reportDiagnostics: true }).diagnostics).toEqual([]);
+  });
+
   it("writes a program TypeScript parses, whatever the labels hold", () => {
     const result = ts.transpileModule(index, {
       reportDiagnostics: true,
