@@ -9,7 +9,6 @@ import { AcquiaCloudClient, DEFAULT_API_URL, DEFAULT_TOKEN_URL } from "../../sdk
 import { DiscoverError } from "./errors";
 import type { DiscoveredConnection, Estate } from "./estate";
 import { generateProject, type GenerateOptions, type GeneratedProject } from "./generate";
-import { kebab } from "./names";
 import { DISCOVER_USAGE, parseDiscoverArgs } from "./options";
 import { walkEstate } from "./walk";
 import { checkOutDir, writeProject } from "./write";
@@ -76,14 +75,14 @@ export async function runDiscover(argv: string[], io: CommandIo): Promise<number
     };
     const client = new AcquiaCloudClient({ ...settings, logger: { warn: (line: string) => note(line) } });
     const estate = await walkEstate(client, {
-      application: options.application,
+      scope: options.scope,
       kinds: options.kinds,
       environments: options.environments,
       connection,
       progress: note,
     });
     const project = generateProject(estate, { versions: versions(), generatedAt: new Date().toISOString() });
-    const out = resolve(io.cwd, options.out ?? kebab(estate.application.name));
+    const out = resolve(io.cwd, options.out ?? project.projectName);
     writeProject(out, project.files, options.force);
     for (const line of summary(estate, project, out, io.cwd)) note(line);
     io.stdout(

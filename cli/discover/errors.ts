@@ -12,6 +12,8 @@ export type DiscoverErrorCode =
   | "CREDENTIALS_REFUSED"
   /** The key cannot see the application named. */
   | "APPLICATION_NOT_VISIBLE"
+  /** The key cannot see the organization `--organization` names. */
+  | "ORGANIZATION_NOT_VISIBLE"
   /** Several applications the key sees have the name given. */
   | "APPLICATION_AMBIGUOUS"
   /** `--environments` names an environment the application does not have. */

@@ -92,6 +92,13 @@ export interface DiscoveredTeam {
   uuid: string;
   name: string;
   organizationUuid: string;
+  /** The applications on the team that the program gives it (a TeamApplication each). */
+  applications: DiscoveredApplication[];
+}
+
+export interface DiscoveredOrganization {
+  uuid: string;
+  name: string;
 }
 
 export interface DiscoveredSshKey {
@@ -116,8 +123,14 @@ export interface DiscoveredConnection {
   tokenUrl?: string | undefined;
 }
 
+/**
+ * What was discovered: one application (its environments, databases, the teams with access to it), or
+ * with `--organization` an organization's teams and their applications; SSH keys in both.
+ */
+export type Scope = { application: DiscoveredApplication } | { organization: DiscoveredOrganization };
+
 export interface Estate {
-  application: DiscoveredApplication;
+  scope: Scope;
   connection: DiscoveredConnection;
   /** The kinds walked: the generator writes nothing of the others. */
   kinds: readonly DiscoverKind[];

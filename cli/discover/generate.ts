@@ -8,7 +8,7 @@
  * values never reach a file: the program reads them from stack config, and `configCommands` says what
  * to set. `import.json` lists the same resources for plugin mode's `pulumi import --file`.
  */
-import type { DiscoverKind, DiscoveredEnvironment, Estate } from "./estate";
+import type { DiscoverKind, DiscoveredApplication, DiscoveredEnvironment, Estate, Scope } from "./estate";
 import { importFile, type ImportEntry } from "./import-file";
 import { IdentifierAllocator, NameAllocator, camel, kebab } from "./names";
 import { code, newResource, type Code, type Value } from "./typescript";
@@ -224,11 +224,30 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
   }
 }
 
+/** `{ name: "Acme Web" }`, or the UUID when another visible application has the same name. */
+function applicationLookup(app: DiscoveredApplication): string {
+  return app.nameIsUnique ? `{ name: ${JSON.stringify(app.name)} }` : `{ uuid: ${JSON.stringify(app.uuid)} }`;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What the program describes, in words, and the name of its project. */
+function subject(scope: Scope): { what: string; name: string } {
+  return "application" in scope
+    ? {
+        what: `the Acquia application "${oneLine(scope.application.name)}" (${scope.application.uuid})`,
+        name: scope.application.name,
+      }
+    : {
+        what: `the teams of the Acquia organization "${oneLine(scope.organization.name)}" (${scope.organization.uuid})`,
+        name: scope.organization.name,
+      };
+}
+
 function header(estate: Estate, options: GenerateOptions, commands: string[]): string {
-  const app = estate.application;
   const when = options.generatedAt ? ` on ${options.generatedAt}` : "";
   return [
-    `// The Acquia application "${oneLine(app.name)}" (${app.uuid}),`,
+    `// ${capitalized(subject(estate.scope).what)},`,
     `// as \`acquia-cloud discover\` found it${when}.`,
     "//",
     "// Each resource describes an object as it is: one Acquia knows by a name or label is adopted",
@@ -243,11 +262,24 @@ function header(estate: Estate, options: GenerateOptions, commands: string[]): s
   ].join("\n");
 }
 
+/** The lookups everything else refers to: the application, or the organization. */
+function scopeLines(estate: Estate): string[] {
+  const { scope } = estate;
+  if ("organization" in scope)
+    return [
+      "// getOrganization finds an organization by its UUID alone; it fails the preview if the key cannot see it.",
+      `const organizationUuid = pulumi.output(acquia.getOrganization({ uuid: ${JSON.stringify(scope.organization.uuid)} })).uuid;`,
+    ];
+  return [
+    `const application = pulumi.output(acquia.getApplication(${applicationLookup(scope.application)}));`,
+    "const applicationUuid = application.uuid;",
+    ...(estate.teams.length > 0
+      ? ['const organizationUuid = application.apply((a) => a.organization?.uuid ?? "");']
+      : []),
+  ];
+}
+
 function indexTs(w: ProgramWriter, estate: Estate, options: GenerateOptions, commands: string[]): string {
-  const app = estate.application;
-  const lookup = app.nameIsUnique
-    ? `{ name: ${JSON.stringify(app.name)} }`
-    : `{ uuid: ${JSON.stringify(app.uuid)} }`;
   const usesPem = Object.keys(w.files).length > 0;
   const lines = [
     header(estate, options, commands),
@@ -264,25 +296,24 @@ function indexTs(w: ProgramWriter, estate: Estate, options: GenerateOptions, com
       : []),
     "// Credentials from stack config (acquia:clientId, acquia:clientSecret, …) or ACLI_KEY/ACLI_SECRET.",
     'const connection = new acquia.Connection("acquia");',
-    `const application = pulumi.output(acquia.getApplication(${lookup}));`,
-    "const applicationUuid = application.uuid;",
-    ...(estate.teams.length > 0
-      ? ['const organizationUuid = application.apply((a) => a.organization?.uuid ?? "");']
-      : []),
+    ...scopeLines(estate),
     ...w.sections,
   ];
   return `${lines.join("\n")}\n`;
 }
 
-function collect(w: ProgramWriter, estate: Estate): void {
-  if (estate.databases.length > 0) w.comment("Databases (each exists in every environment)");
-  for (const name of estate.databases)
-    w.resource("Database", ["database", name], { applicationUuid: estate.application.uuid, name }, [
-      ["applicationUuid", code("applicationUuid")],
-      ["name", name],
-    ]);
-  for (const env of estate.environments) environmentSection(w, env);
-  if (estate.teams.length > 0) w.comment("Teams with access to the application");
+function teamsSection(w: ProgramWriter, estate: Estate): void {
+  const discovered = "application" in estate.scope ? estate.scope.application : undefined;
+  if (estate.teams.length === 0) return;
+  w.comment(discovered ? "Teams with access to the application" : "Teams, and the applications on each");
+  // The application discovered is `applicationUuid`; with --organization each one gets a lookup.
+  const uuidOf = new Map<string, Code>(discovered ? [[discovered.uuid, code("applicationUuid")]] : []);
+  for (const app of estate.teams.flatMap((t) => t.applications)) {
+    if (uuidOf.has(app.uuid)) continue;
+    const ident = w.identifiers.take(app.name, "application");
+    w.sections.push(`const ${ident} = pulumi.output(acquia.getApplication(${applicationLookup(app)}));`);
+    uuidOf.set(app.uuid, code(`${ident}.uuid`));
+  }
   for (const team of estate.teams) {
     const ident = w.identifiers.take("team", team.name);
     w.resource(
@@ -293,21 +324,31 @@ function collect(w: ProgramWriter, estate: Estate): void {
         ["organizationUuid", code("organizationUuid")],
         ["name", team.name],
       ],
-      {
-        adopt: true,
-        bind: ident,
-      },
+      { adopt: true, bind: ident },
     );
-    w.resource(
-      "TeamApplication",
-      ["team", team.name, "application"],
-      { teamUuid: team.uuid, applicationUuid: estate.application.uuid },
-      [
-        ["teamUuid", code(`${ident}.teamUuid`)],
-        ["applicationUuid", code("applicationUuid")],
-      ],
-    );
+    for (const app of team.applications)
+      w.resource(
+        "TeamApplication",
+        ["team", team.name, discovered ? "application" : app.name],
+        { teamUuid: team.uuid, applicationUuid: app.uuid },
+        [
+          ["teamUuid", code(`${ident}.teamUuid`)],
+          ["applicationUuid", uuidOf.get(app.uuid) ?? app.uuid],
+        ],
+      );
   }
+}
+
+function collect(w: ProgramWriter, estate: Estate): void {
+  if (estate.databases.length > 0) w.comment("Databases (each exists in every environment)");
+  const applicationUuid = "application" in estate.scope ? estate.scope.application.uuid : "";
+  for (const name of estate.databases)
+    w.resource("Database", ["database", name], { applicationUuid, name }, [
+      ["applicationUuid", code("applicationUuid")],
+      ["name", name],
+    ]);
+  for (const env of estate.environments) environmentSection(w, env);
+  teamsSection(w, estate);
   if (estate.sshKeys.length > 0) w.comment("SSH keys of the account that owns the API key");
   for (const key of estate.sshKeys)
     w.resource("SshKey", ["ssh key", key.label], { sshKeyUuid: key.uuid }, [
@@ -321,12 +362,13 @@ export function generateProject(estate: Estate, options: GenerateOptions): Gener
   const w = new ProgramWriter(estate.kinds);
   collect(w, estate);
   const configCommands = [...connectionCommands(estate), ...w.secrets.map(secretCommand)];
-  const projectName = kebab(estate.application.name);
+  const { what, name } = subject(estate.scope);
+  const projectName = kebab(name);
   const files: Record<string, string> = {
     "index.ts": indexTs(w, estate, options, configCommands),
     "Pulumi.yaml": [
       `name: ${projectName}`,
-      `description: ${JSON.stringify(`The Acquia application "${estate.application.name}", adopted by acquia-cloud discover`)}`,
+      `description: ${JSON.stringify(`${what}, adopted by acquia-cloud discover`)}`,
       "runtime:",
       "  name: nodejs",
       "  options:",

@@ -5,28 +5,33 @@ import { resolveSettings, type ConnectionSettings } from "../../provider/setting
 import { DiscoverError } from "./errors";
 import { DISCOVER_KINDS, type DiscoverKind } from "./estate";
 
-export const DISCOVER_USAGE = `Usage: acquia-cloud discover (--application NAME | --application-uuid UUID) [options]
+export const DISCOVER_USAGE = `Usage: acquia-cloud discover (--application NAME | --application-uuid UUID | --organization UUID) [options]
 
-Reads an Acquia application's estate and writes a Pulumi program (TypeScript, dynamic resources) that
+Reads an Acquia application's estate (or an organization's teams) and writes a Pulumi program (TypeScript, dynamic resources) that
 adopts every object (adopt: true) and protects it (protect: true). Secrets are never written: the
 \`pulumi config set --secret\` commands to run are printed on stdout; progress goes to stderr.
 
   --application NAME        the application's exact name
   --application-uuid UUID   the application's UUID
+  --organization UUID       instead of an application: the organization's teams (with the applications
+                            on each) and the account's SSH keys
   --environments LIST       only these environments (machine names or labels, comma-separated)
   --include KINDS           only these kinds (comma-separated; ${DISCOVER_KINDS.join(", ")})
   --exclude KINDS           every kind but these
-  --out DIR                 where to write the project (default ./<application name>); must be empty
+  --out DIR                 where to write the project (default ./<application or organization name>);
+                            must be new or empty
   --force                   write into a non-empty --out, replacing the generated files
   --client-id KEY           API key (default ACLI_KEY)
   --client-secret SECRET    API secret (default ACLI_SECRET; prefer the variable: flags show in ps)
-  --organization-uuid UUID  for federated authentication (default AH_ORGANIZATION_UUID)
+  --organization-uuid UUID  the token's organization scope, for federated authentication (default
+                            AH_ORGANIZATION_UUID)
   --api-url URL             default ACLI_CLOUD_API_BASE_URI, else ${DEFAULT_API_URL}
   --token-url URL           default from ACLI_CLOUD_API_ACCOUNTS_URI, else ${DEFAULT_TOKEN_URL}
   -h, --help                this text`;
 
 export interface DiscoverOptions {
-  application: { name: string } | { uuid: string };
+  /** An application by name or UUID, or an organization. */
+  scope: { name: string } | { uuid: string } | { organizationUuid: string };
   kinds: DiscoverKind[];
   environments?: string[] | undefined;
   /** Absolute, or undefined for ./<application name>. */
@@ -65,6 +70,7 @@ export function parseDiscoverArgs(argv: string[]): DiscoverOptions | undefined {
       options: {
         application: { type: "string" },
         "application-uuid": { type: "string" },
+        organization: { type: "string" },
         environments: { type: "string", multiple: true },
         include: { type: "string", multiple: true },
         exclude: { type: "string", multiple: true },
@@ -85,8 +91,15 @@ export function parseDiscoverArgs(argv: string[]): DiscoverOptions | undefined {
 
   const name = values.application;
   const uuid = values["application-uuid"];
-  if ((name === undefined) === (uuid === undefined))
-    throw usage("Name the application with exactly one of --application NAME or --application-uuid UUID.");
+  const organization = values.organization;
+  if ([name, uuid, organization].filter((v) => v !== undefined).length !== 1)
+    throw usage(
+      "Say what to discover with exactly one of --application NAME, --application-uuid UUID or --organization UUID.",
+    );
+  if (organization !== undefined && values.environments)
+    throw usage(
+      "--environments belongs to an application: --organization discovers teams and SSH keys only.",
+    );
   const include = list(values.include);
   if (include && values.exclude) throw usage("Pass --include or --exclude, not both.");
   const excluded = kindsOf("--exclude", list(values.exclude) ?? []);
@@ -107,7 +120,12 @@ export function parseDiscoverArgs(argv: string[]): DiscoverOptions | undefined {
         "--client-id and --client-secret.",
     );
   return {
-    application: uuid !== undefined ? { uuid } : { name: name ?? "" },
+    scope:
+      organization !== undefined
+        ? { organizationUuid: organization }
+        : uuid !== undefined
+          ? { uuid }
+          : { name: name ?? "" },
     kinds,
     environments: list(values.environments),
     out: values.out,

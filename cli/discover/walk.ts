@@ -24,7 +24,8 @@ import type {
 import { accepted, walkEnvironment } from "./walk-environment";
 
 export interface WalkOptions {
-  application: { name: string } | { uuid: string };
+  /** An application by name or UUID, or an organization (its teams and keys). */
+  scope: { name: string } | { uuid: string } | { organizationUuid: string };
   kinds: readonly DiscoverKind[];
   /** Machine names or labels; all environments when absent. */
   environments?: readonly string[] | undefined;
@@ -55,6 +56,11 @@ function explained(error: unknown): unknown {
   return error;
 }
 
+/** Acquia answers 404 (or 403) for what belongs to an organization the key's account is not in. */
+const hidden = (error: unknown) =>
+  error instanceof NotFoundError ||
+  (error instanceof ForbiddenError && !(error instanceof FederatedAuthenticationRequiredError));
+
 const notVisible = (what: string, cause?: unknown) =>
   new DiscoverError(
     "APPLICATION_NOT_VISIBLE",
@@ -65,19 +71,14 @@ const notVisible = (what: string, cause?: unknown) =>
 
 async function findApplication(
   client: AcquiaCloudClient,
-  wanted: WalkOptions["application"],
+  wanted: { name: string } | { uuid: string },
 ): Promise<DiscoveredApplication> {
   let app: Application;
   if ("uuid" in wanted) {
     try {
       app = await client.applications.get(wanted.uuid);
     } catch (error) {
-      // Acquia answers 404 (or 403) for an application of an organization the key's account is not in.
-      if (
-        error instanceof NotFoundError ||
-        (error instanceof ForbiddenError && !(error instanceof FederatedAuthenticationRequiredError))
-      )
-        throw notVisible(`Application ${wanted.uuid}`, error);
+      if (hidden(error)) throw notVisible(`Application ${wanted.uuid}`, error);
       throw error;
     }
   } else {
@@ -115,10 +116,12 @@ export async function walkEstate(client: AcquiaCloudClient, options: WalkOptions
 }
 
 async function walk(client: AcquiaCloudClient, options: WalkOptions): Promise<Estate> {
+  const { scope } = options;
+  if ("organizationUuid" in scope) return walkOrganization(client, scope.organizationUuid, options);
   const { kinds, progress } = options;
   const has = (k: DiscoverKind) => kinds.includes(k);
   const skipped: Skipped[] = [];
-  const application = await findApplication(client, options.application);
+  const application = await findApplication(client, scope);
   progress(`application "${application.name}" (${application.uuid})`);
 
   const all = await client.environments.list(application.uuid);
@@ -175,35 +178,102 @@ async function walk(client: AcquiaCloudClient, options: WalkOptions): Promise<Es
     for (const team of await client.teams.listForOrganization(org)) {
       const apps = await client.teams.listApplications(team.uuid);
       if (apps.some((a) => a.uuid === application.uuid))
-        teams.push({ uuid: team.uuid, name: team.name, organizationUuid: team.organization?.uuid ?? org });
+        teams.push({
+          uuid: team.uuid,
+          name: team.name,
+          organizationUuid: team.organization?.uuid ?? org,
+          applications: [application],
+        });
     }
     progress(`teams with the application: ${teams.length}`);
   }
 
-  const sshKeys: Estate["sshKeys"] = [];
-  if (has("ssh-key")) {
-    for (const key of await client.sshKeys.list()) {
-      if (
-        accepted(sshKey.inputs.shape, "label", key.label) &&
-        accepted(sshKey.inputs.shape, "publicKey", key.public_key)
-      )
-        sshKeys.push({ uuid: key.uuid, label: key.label, publicKey: key.public_key.trim() });
-      else
-        skipped.push({
-          kind: "ssh-key",
-          what: `ssh key "${key.label}"`,
-          reason: "its label or key is not one the provider accepts",
-        });
-    }
-    progress(`ssh keys: ${sshKeys.length}`);
-  }
+  const sshKeys = has("ssh-key") ? await walkSshKeys(client, skipped, progress) : [];
 
   return {
-    application,
+    scope: { application },
     connection: options.connection,
     kinds,
     databases,
     environments,
+    teams,
+    sshKeys,
+    skipped,
+  };
+}
+
+/** The SSH keys of the account that owns the API key (every mode: they belong to no application). */
+async function walkSshKeys(
+  client: AcquiaCloudClient,
+  skipped: Skipped[],
+  progress: (line: string) => void,
+): Promise<Estate["sshKeys"]> {
+  const sshKeys: Estate["sshKeys"] = [];
+  for (const key of await client.sshKeys.list()) {
+    if (
+      accepted(sshKey.inputs.shape, "label", key.label) &&
+      accepted(sshKey.inputs.shape, "publicKey", key.public_key)
+    )
+      sshKeys.push({ uuid: key.uuid, label: key.label, publicKey: key.public_key.trim() });
+    else
+      skipped.push({
+        kind: "ssh-key",
+        what: `ssh key "${key.label}"`,
+        reason: "its label or key is not one the provider accepts",
+      });
+  }
+  progress(`ssh keys: ${sshKeys.length}`);
+  return sshKeys;
+}
+
+/** `--organization`: the organization's teams, each with the applications on it, and the SSH keys. */
+async function walkOrganization(
+  client: AcquiaCloudClient,
+  uuid: string,
+  options: WalkOptions,
+): Promise<Estate> {
+  const { kinds, progress } = options;
+  const skipped: Skipped[] = [];
+  let organization;
+  try {
+    organization = await client.organizations.get(uuid);
+  } catch (error) {
+    if (hidden(error))
+      throw new DiscoverError(
+        "ORGANIZATION_NOT_VISIBLE",
+        `Organization ${uuid} is not visible to this API key. Check --organization, or use the key of a ` +
+          `member of the organization: ${CREDENTIAL_FLAGS}.`,
+        { cause: error },
+      );
+    throw error;
+  }
+  progress(`organization "${organization.name}" (${organization.uuid})`);
+
+  const teams: Estate["teams"] = [];
+  if (kinds.includes("team")) {
+    // getApplication finds an application by name only when no other visible one has it.
+    const names = new Map<string, number>();
+    for (const app of await client.applications.list()) names.set(app.name, (names.get(app.name) ?? 0) + 1);
+    for (const team of await client.teams.listForOrganization(uuid)) {
+      const applications = (await client.teams.listApplications(team.uuid)).map((app) => ({
+        uuid: app.uuid,
+        name: app.name,
+        organizationUuid: app.organization?.uuid,
+        nameIsUnique: names.get(app.name) === 1,
+      }));
+      teams.push({ uuid: team.uuid, name: team.name, organizationUuid: uuid, applications });
+    }
+    progress(
+      `teams: ${teams.length}, with ${teams.reduce((n, t) => n + t.applications.length, 0)} applications`,
+    );
+  }
+  const sshKeys = kinds.includes("ssh-key") ? await walkSshKeys(client, skipped, progress) : [];
+  return {
+    scope: { organization: { uuid: organization.uuid, name: organization.name } },
+    connection: options.connection,
+    kinds,
+    databases: [],
+    environments: [],
     teams,
     sshKeys,
     skipped,

@@ -295,6 +295,21 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     }
   });
 
+  it("with --organization, adopts the organization's teams and their applications unchanged", async () => {
+    const dir = join(programs, "acme-platform");
+    const run = await discover(["--organization", sim.organizationUuid, "--out", dir, ...simulatorFlags()]);
+    expect(run.stderr).toMatch(/discover: teams: 2, with 2 applications/);
+    const teams = await projectStack(sandbox, dir, "teams", credentials());
+    try {
+      // Two teams, an application on each, the SSH key, the Connection and the stack.
+      expect((await teams.up()).summary.resourceChanges).toEqual({ create: 7 });
+      expect((await teams.preview({ expectNoChanges: true })).changeSummary).toEqual({ same: 7 });
+      expect(await mutations(sim)).toEqual(seeded);
+    } finally {
+      await sandbox.remove(teams);
+    }
+  });
+
   it("says which flag to fix for an application the key cannot see, and writes nothing", async () => {
     const out = join(programs, "foreign");
     const error = (await discover([

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 import { runDiscover } from "../../cli/discover/command";
-import type { DiscoveredEnvironment, Estate } from "../../cli/discover/estate";
+import type { DiscoveredApplication, DiscoveredEnvironment, Estate } from "../../cli/discover/estate";
 import { DISCOVER_KINDS } from "../../cli/discover/estate";
 import { generateProject, type GeneratedProject } from "../../cli/discover/generate";
 import { IdentifierAllocator, NameAllocator, camel, kebab } from "../../cli/discover/names";
@@ -44,14 +44,16 @@ function environment(over: Partial<DiscoveredEnvironment>): DiscoveredEnvironmen
   };
 }
 
+const ACME_WEB: DiscoveredApplication = {
+  uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d470",
+  name: "Acme Web",
+  organizationUuid: "6a907396-abfd-4d01-9da6-64c8efc04519",
+  nameIsUnique: true,
+};
+
 function estate(over: Partial<Estate> = {}): Estate {
   return {
-    application: {
-      uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d470",
-      name: "Acme Web",
-      organizationUuid: "6a907396-abfd-4d01-9da6-64c8efc04519",
-      nameIsUnique: true,
-    },
+    scope: { application: { ...ACME_WEB } },
     connection: { clientId: "17feaf34-5d04-402b-9a67-15d5161d24e1" },
     kinds: DISCOVER_KINDS,
     databases: ["reporting"],
@@ -121,6 +123,7 @@ function estate(over: Partial<Estate> = {}): Estate {
         uuid: "2c9ea556-4016-11e3-9170-12313920a02c",
         name: "Developers",
         organizationUuid: "6a907396-abfd-4d01-9da6-64c8efc04519",
+        applications: [ACME_WEB],
       },
     ],
     sshKeys: [
@@ -180,8 +183,7 @@ describe("discover: the generator", () => {
     expect(index).not.toContain("24-a47ac10b");
     expect(index).not.toContain('a47ac10b-58cc-4372-a567-0e02b2c3d470"');
     // A name shared by several applications cannot find it: the UUID is the lookup then.
-    const ambiguous = estate();
-    ambiguous.application.nameIsUnique = false;
+    const ambiguous = estate({ scope: { application: { ...ACME_WEB, nameIsUnique: false } } });
     expect(generateProject(ambiguous, { versions: VERSIONS }).files["index.ts"]).toContain(
       'acquia.getApplication({ uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d470" })',
     );
@@ -299,6 +301,53 @@ describe("discover: the generator", () => {
         },
       ]),
     );
+  });
+
+  it("with --organization, writes the teams with a lookup per application on them", () => {
+    const other = { ...ACME_WEB, uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d472", name: "Acme Legacy" };
+    const twin = {
+      ...ACME_WEB,
+      uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d473",
+      name: "Twin",
+      nameIsUnique: false,
+    };
+    const org = generateProject(
+      estate({
+        scope: { organization: { uuid: "6a907396-abfd-4d01-9da6-64c8efc04519", name: "Acme Platform" } },
+        databases: [],
+        environments: [],
+        teams: [
+          {
+            uuid: "2c9ea556-4016-11e3-9170-12313920a02c",
+            name: "Developers",
+            organizationUuid: "6a9",
+            applications: [ACME_WEB, other],
+          },
+          {
+            uuid: "3c9ea556-4016-11e3-9170-12313920a02c",
+            name: "Ops",
+            organizationUuid: "6a9",
+            applications: [ACME_WEB, twin],
+          },
+        ],
+      }),
+      { versions: VERSIONS },
+    );
+    const text = org.files["index.ts"] ?? "";
+    expect(org.projectName).toBe("acme-platform");
+    expect(text).toContain(
+      'pulumi.output(acquia.getOrganization({ uuid: "6a907396-abfd-4d01-9da6-64c8efc04519" })).uuid',
+    );
+    expect(text).not.toContain("const application =");
+    // One lookup per application, shared by every team holding it; by UUID when the name is not unique.
+    expect(text.match(/acquia\.getApplication\(\{ name: "Acme Web" \}\)/g)).toHaveLength(1);
+    expect(text).toContain(
+      'const twinApplication = pulumi.output(acquia.getApplication({ uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d473" }));',
+    );
+    expect(org.counts).toMatchObject({ Team: 2, TeamApplication: 4, SshKey: 1 });
+    expect(text).toContain('new acquia.TeamApplication("team-ops-twin", {');
+    expect(text).toContain("applicationUuid: acmeWebApplication.uuid,");
+    expect(ts.transpileModule(text, { reportDiagnostics: true }).diagnostics).toEqual([]);
   });
 
   it("is deterministic", () => {
@@ -445,10 +494,22 @@ describe("discover: the command against the simulator", () => {
       ],
       [
         ["--application", "Acme Web", "--application-uuid", sim.applicationUuid],
-        /exactly one of --application NAME or --application-uuid UUID/,
+        /exactly one of --application NAME, --application-uuid UUID or --organization UUID.*\[USAGE\]/s,
         2,
       ],
     ];
+    cases.push(
+      [
+        ["--organization", sim.foreignOrganizationUuid],
+        /Organization .* is not visible to this API key\. Check --organization.*\[ORGANIZATION_NOT_VISIBLE\]/s,
+        1,
+      ],
+      [
+        ["--organization", sim.organizationUuid, "--environments", "dev"],
+        /--environments belongs to an application.*\[USAGE\]/s,
+        2,
+      ],
+    );
     for (const [args, message, code] of cases) {
       const out = join(root, "refused");
       const run = await discover([...args, "--out", out]);
@@ -460,6 +521,24 @@ describe("discover: the command against the simulator", () => {
       expect(run.stderr).toContain("Nothing was written.");
       expect(readdirSync(root)).not.toContain("refused");
     }
+  });
+
+  it("with --organization, writes the organization's teams with their applications", async () => {
+    const out = join(root, "organization");
+    const run = await discover(["--organization", sim.organizationUuid, "--out", out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      /discover: organization "Acme Platform" \(6a907396-abfd-4d01-9da6-64c8efc04519\)/,
+    );
+    expect(run.stderr).toMatch(/discover: teams: 1, with 1 applications/);
+    const index = readFileSync(join(out, "index.ts"), "utf8");
+    expect(statements(index).map((s) => /new acquia\.(\w+)\("([^"]+)"/.exec(s)?.slice(1).join(" "))).toEqual([
+      "Team team-developers",
+      "TeamApplication team-developers-acme-web",
+    ]);
+    expect(index).toContain(
+      'const acmeWebApplication = pulumi.output(acquia.getApplication({ name: "Acme Web" }));',
+    );
   });
 
   it("says which variables to set when the key is missing or refused", async () => {
