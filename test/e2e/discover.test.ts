@@ -310,6 +310,13 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     }
   });
 
+  it("ships as the package's acquia-cloud command, with its help", async () => {
+    const bin = join(programs, "node_modules", ".bin", "acquia-cloud");
+    expect((await run(bin, ["--help"])).stdout).toMatch(/^ {2}discover {3}write a Pulumi program/m);
+    const help = await run(bin, ["discover", "--help"], { env: { PATH: process.env.PATH ?? "" } });
+    expect(help.stdout).toMatch(/--application NAME .*\n[\s\S]*--out DIR[\s\S]*--force/);
+  });
+
   it("says which flag to fix for an application the key cannot see, and writes nothing", async () => {
     const out = join(programs, "foreign");
     const error = (await discover([
