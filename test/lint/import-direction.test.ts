@@ -57,6 +57,15 @@ const forbidden: [file: string, source: string][] = [
   ["provider/plugin-sdk/index.ts", "../runtime/lifecycle"],
   ["provider/plugin-sdk/types/input.ts", "../../plugin/service"],
   ["provider/plugin-sdk/index.ts", "undici"],
+  // The `acquia-cloud` command reads through the sdk's entry and writes text: no Pulumi, no provider
+  // process, no simulator; and nothing of the provider loads it.
+  ["cli/discover/walk.ts", "../../sdk/client"],
+  ["cli/discover/walk.ts", "../../provider/runtime/lifecycle"],
+  ["cli/discover/walk.ts", "../../provider/kinds/ssl-certificate/handler"],
+  ["cli/discover/generate.ts", "@pulumi/pulumi"],
+  ["cli/main.ts", "../simulator"],
+  ["provider/settings.ts", "../cli/discover/names"],
+  ["sdk/client.ts", "../cli/main"],
 ];
 
 const allowed: [file: string, source: string][] = [
@@ -71,6 +80,10 @@ const allowed: [file: string, source: string][] = [
   ["test/provider/harness.ts", "../../simulator"],
   ["provider/plugin-sdk/index.ts", "@pulumi/pulumi"],
   ["provider/plugin-sdk/types/input.ts", "../utilities"],
+  ["cli/discover/walk.ts", "../../sdk"],
+  ["cli/discover/walk.ts", "../../provider/kinds/cron-job/definition"],
+  ["cli/discover/options.ts", "../../provider/settings"],
+  ["test/provider/discover.test.ts", "../../cli/discover/generate"],
 ];
 
 describe("import directions", () => {

@@ -318,6 +318,28 @@ describe("SslCertificate runtime", () => {
     const adopted = await up(KIND, { ...base, adopt: true });
     expect(adopted).toMatchObject({ id: state.id, outs: { active: true } });
   });
+
+  it("adopts a certificate installed outside Pulumi under its own label, by its certificate, changing nothing", async () => {
+    const env = sim.environments.dev;
+    const op = await api().sslCertificates.create(env, {
+      label: "installed-by-hand",
+      certificate: shop.certificate,
+      private_key: shop.privateKey,
+    });
+    await op.wait({
+      pollIntervalMs: 10,
+      until: async () => (await api().sslCertificates.list(env)).length > 0,
+    });
+    const [record] = await installed();
+    const before = await mutations(sim);
+    const adopted = await up(KIND, { ...base, label: "installed-by-hand", activate: false, adopt: true });
+    expect(adopted).toMatchObject({
+      id: `${env}/${record?.id}`,
+      outs: { acquiaLabel: "installed-by-hand", active: false },
+    });
+    expect(await mutations(sim)).toEqual(before);
+    expect(await installed()).toHaveLength(1);
+  });
 });
 
 const pair = (c: TestCertificate) => ({ certificate: c.certificate, privateKey: c.privateKey });

@@ -1,4 +1,4 @@
-import { X509Certificate, createPrivateKey, type KeyObject } from "node:crypto";
+import { X509Certificate, createHash, createPrivateKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { environmentId } from "../fields";
 import { defineKind } from "../kind";
@@ -14,6 +14,26 @@ export function parsed(blocks: string[]): X509Certificate[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+const digest8 = (pem: string) =>
+  createHash("sha256")
+    .update(Buffer.concat((parsed(pem.match(CERTIFICATE_BLOCK) ?? []) ?? []).map((c) => c.raw)))
+    .digest("hex")
+    .slice(0, 8);
+
+/**
+ * The label sent to Acquia, which requires labels unique per environment: old and new certificate
+ * coexist during a replacement, so it carries the certificate's SHA-256 fingerprint (and the chain's
+ * digest, so a new chain alone also gets a new label). Deterministic, so a lost create is found again,
+ * and shared with `discover`, which recognises certificates a stack installed by it.
+ */
+export function acquiaLabelOf(p: {
+  label: string;
+  certificate: string;
+  caCertificates?: string | undefined;
+}): string {
+  return `${p.label}-${digest8(p.certificate)}${p.caCertificates ? `-${digest8(p.caCertificates)}` : ""}`;
 }
 
 /** The key, or undefined; node's own error is dropped because it may quote the key. */

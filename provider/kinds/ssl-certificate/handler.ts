@@ -1,28 +1,12 @@
-import { createHash } from "node:crypto";
 import type { SslCertificate } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
 import { environmentVisible, found, gone, listed, settle, unlessNotFound } from "../../runtime/common";
 import { ProviderError } from "../../runtime/errors";
 import { keyedHandler, type Context } from "../../runtime/handler";
-import { CERTIFICATE_BLOCK, kind, parsed } from "./definition";
+import { CERTIFICATE_BLOCK, acquiaLabelOf, kind, parsed } from "./definition";
 
 type Inputs = InputsOf<typeof kind>;
 type Outputs = OutputsOf<typeof kind>;
-
-const digest8 = (pem: string) =>
-  createHash("sha256")
-    .update(Buffer.concat((parsed(pem.match(CERTIFICATE_BLOCK) ?? []) ?? []).map((c) => c.raw)))
-    .digest("hex")
-    .slice(0, 8);
-
-/**
- * The label sent to Acquia, which requires labels unique per environment: old and new certificate
- * coexist during a replacement, so it carries the certificate's SHA-256 fingerprint (and the chain's
- * digest, so a new chain alone also gets a new label). Deterministic, so a lost create is found again.
- */
-export function acquiaLabelOf(p: Pick<Inputs, "label" | "certificate" | "caCertificates">): string {
-  return `${p.label}-${digest8(p.certificate)}${p.caCertificates ? `-${digest8(p.caCertificates)}` : ""}`;
-}
 
 /** Canonical PEM of every certificate in a text (as the inputs are stored), or undefined. */
 const canonical = (pem: string | undefined) =>
@@ -84,9 +68,20 @@ export const handler = keyedHandler({
   kind,
   family: "sslCertificate",
 
-  // The install answer does not name the certificate: the deterministic label finds it.
+  // The install answer does not name the certificate: the deterministic label finds it. A certificate
+  // installed outside Pulumi carries a label of its own, so `adopt` also finds it by its certificate and
+  // chain (what `acquia-cloud discover` writes for one); a create never takes over by content.
   async find(ctx, p) {
-    const cert = await ctx.client.sslCertificates.find(p.environmentId, acquiaLabelOf(p));
+    const api = ctx.client.sslCertificates;
+    const cert =
+      (await api.find(p.environmentId, acquiaLabelOf(p))) ??
+      (p.adopt
+        ? (await api.list(p.environmentId)).find(
+            (c) =>
+              canonical(c.certificate ?? undefined) === p.certificate &&
+              canonical(c.ca ?? undefined) === p.caCertificates,
+          )
+        : undefined);
     return cert && found(kind, outsOf(p, cert));
   },
 

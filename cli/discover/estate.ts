@@ -1,0 +1,142 @@
+/**
+ * What `discover` found at Acquia: a plain copy of the objects the provider can manage, made by the API
+ * walk (walk.ts) and turned into a program by the generator (generate.ts). Secret values are kept as
+ * Acquia returned them so the generator alone decides what reaches a file, and a test can prove none does.
+ */
+
+/** The kinds `--include`/`--exclude` take: the provider's kind folders (`cron-job`) or type names (`CronJob`). */
+export const DISCOVER_KINDS = [
+  "database",
+  "environment",
+  "environment-settings",
+  "code-deployment",
+  "environment-variable",
+  "cron-job",
+  "domain",
+  "ssl-certificate",
+  "log-forwarding-destination",
+  "team",
+  "ssh-key",
+] as const;
+export type DiscoverKind = (typeof DISCOVER_KINDS)[number];
+
+export interface DiscoveredApplication {
+  uuid: string;
+  name: string;
+  organizationUuid?: string | undefined;
+  /** Whether no other application the key sees has this name: only then can getApplication find it by name. */
+  nameIsUnique: boolean;
+}
+
+export interface DiscoveredVariable {
+  name: string;
+  /** Secret: never written to a file. */
+  value: string;
+}
+
+export interface DiscoveredCron {
+  id: string;
+  label: string;
+  command: string;
+  frequency: string;
+  enabled: boolean;
+}
+
+export interface DiscoveredCertificate {
+  id: string;
+  /** The program's label: Acquia's label without the digest suffix the provider adds. */
+  label: string;
+  certificate: string;
+  caCertificates?: string | undefined;
+  /** Secret: never written to a file. */
+  privateKey?: string | undefined;
+  active: boolean;
+}
+
+export interface DiscoveredLogDestination {
+  uuid: string;
+  label: string;
+  consumer: string;
+  sources: string[];
+  address?: string | undefined;
+  /** The certificate is public (Acquia shows it in full); key and token are secrets only Acquia's digests reveal. */
+  certificate?: string | undefined;
+  hasKey: boolean;
+  hasToken: boolean;
+  enabled: boolean;
+}
+
+export type SettingValue = string | number;
+
+export interface DiscoveredEnvironment {
+  id: string;
+  /** Machine name (`dev`): what getEnvironment takes. */
+  name: string;
+  label: string;
+  /** A continuous-delivery environment: created by the API, so managed as an Environment resource. */
+  cde: boolean;
+  /** The deployed branch or `tags/<name>`. */
+  branch?: string | undefined;
+  /** Database names copied into it (for a CD environment's `databases`). */
+  databases: string[];
+  /** Runtime settings by the EnvironmentSettings input names, only those its schema accepts. */
+  settings: Record<string, SettingValue>;
+  variables: DiscoveredVariable[];
+  crons: DiscoveredCron[];
+  domains: string[];
+  certificates: DiscoveredCertificate[];
+  logDestinations: DiscoveredLogDestination[];
+}
+
+export interface DiscoveredTeam {
+  uuid: string;
+  name: string;
+  organizationUuid: string;
+  /** The applications on the team that the program gives it (a TeamApplication each). */
+  applications: DiscoveredApplication[];
+}
+
+export interface DiscoveredOrganization {
+  uuid: string;
+  name: string;
+}
+
+export interface DiscoveredSshKey {
+  uuid: string;
+  label: string;
+  publicKey: string;
+}
+
+/** An object seen but left out of the program, and why (printed in the summary). */
+export interface Skipped {
+  kind: DiscoverKind;
+  what: string;
+  reason: string;
+}
+
+/** How the command reached Acquia, for the `pulumi config set` lines (never the secret). */
+export interface DiscoveredConnection {
+  clientId: string;
+  organizationUuid?: string | undefined;
+  /** Only when not Acquia's own endpoints. */
+  apiUrl?: string | undefined;
+  tokenUrl?: string | undefined;
+}
+
+/**
+ * What was discovered: one application (its environments, databases, the teams with access to it), or
+ * with `--organization` an organization's teams and their applications; SSH keys in both.
+ */
+export type Scope = { application: DiscoveredApplication } | { organization: DiscoveredOrganization };
+
+export interface Estate {
+  scope: Scope;
+  connection: DiscoveredConnection;
+  /** The kinds walked: the generator writes nothing of the others. */
+  kinds: readonly DiscoverKind[];
+  databases: string[];
+  environments: DiscoveredEnvironment[];
+  teams: DiscoveredTeam[];
+  sshKeys: DiscoveredSshKey[];
+  skipped: Skipped[];
+}

@@ -1,0 +1,565 @@
+// `acquia-cloud discover` without the engine: the generator (estate → files) on a hand-made estate,
+// and the command against the simulator for what it refuses and what it leaves on disk.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ts from "typescript";
+import { runDiscover } from "../../cli/discover/command";
+import type { DiscoveredApplication, DiscoveredEnvironment, Estate } from "../../cli/discover/estate";
+import { DISCOVER_KINDS } from "../../cli/discover/estate";
+import { generateProject, type GeneratedProject } from "../../cli/discover/generate";
+import { IdentifierAllocator, NameAllocator, camel, kebab } from "../../cli/discover/names";
+import { AcquiaCloudClient } from "../../sdk";
+import type { Simulator } from "../../simulator";
+import { mutations, simulator } from "./harness";
+
+const VERSIONS = {
+  pulumiAcquiaCloud: "^0.1.0",
+  pulumi: "^3.216.0",
+  typescript: "~5.9.3",
+  nodeTypes: "^20.19.0",
+};
+const SECRETS = {
+  variable: "variable-secret-8c1f2a",
+  quoted: 'it\'s "quoted" \\ secret',
+  privateKey:
+    "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n",
+};
+
+function environment(over: Partial<DiscoveredEnvironment>): DiscoveredEnvironment {
+  return {
+    id: "24-a47ac10b-58cc-4372-a567-0e02b2c3d470",
+    name: "dev",
+    label: "Dev",
+    cde: false,
+    branch: "develop",
+    databases: [],
+    settings: { phpVersion: "8.3", memoryLimit: 256 },
+    variables: [],
+    crons: [],
+    domains: [],
+    certificates: [],
+    logDestinations: [],
+    ...over,
+  };
+}
+
+const ACME_WEB: DiscoveredApplication = {
+  uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d470",
+  name: "Acme Web",
+  organizationUuid: "6a907396-abfd-4d01-9da6-64c8efc04519",
+  nameIsUnique: true,
+};
+
+function estate(over: Partial<Estate> = {}): Estate {
+  return {
+    scope: { application: { ...ACME_WEB } },
+    connection: { clientId: "17feaf34-5d04-402b-9a67-15d5161d24e1" },
+    kinds: DISCOVER_KINDS,
+    databases: ["reporting"],
+    environments: [
+      environment({
+        variables: [
+          { name: "APP_MODE", value: SECRETS.variable },
+          { name: "app_mode", value: SECRETS.quoted },
+        ],
+        crons: [
+          {
+            id: "1",
+            label: "Nightly import",
+            command: 'drush php:eval "echo \\"x\\";"',
+            frequency: "0 3 * * *",
+            enabled: false,
+          },
+          {
+            id: "2",
+            label: "nightly-import",
+            command: "drush cron",
+            frequency: "*/5 * * * *",
+            enabled: true,
+          },
+        ],
+        domains: ["dev.acme.example.com"],
+        certificates: [
+          {
+            id: "7",
+            label: "site",
+            certificate: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+            privateKey: SECRETS.privateKey,
+            active: true,
+          },
+        ],
+        logDestinations: [
+          {
+            uuid: "d1",
+            label: "Central syslog",
+            consumer: "syslog",
+            sources: ["apache-access"],
+            address: "logs.example.com:6514",
+            certificate: "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n",
+            hasKey: true,
+            hasToken: true,
+            enabled: true,
+          },
+        ],
+      }),
+      environment({
+        id: "40-a47ac10b-58cc-4372-a567-0e02b2c3d470",
+        name: "ode40",
+        label: "Feature",
+        cde: true,
+        databases: ["acmeweb"],
+      }),
+      // An environment whose machine name is a keyword must still give a valid const.
+      environment({
+        id: "25-a47ac10b-58cc-4372-a567-0e02b2c3d470",
+        name: "default",
+        label: "Default",
+        settings: {},
+      }),
+    ],
+    teams: [
+      {
+        uuid: "2c9ea556-4016-11e3-9170-12313920a02c",
+        name: "Developers",
+        organizationUuid: "6a907396-abfd-4d01-9da6-64c8efc04519",
+        applications: [ACME_WEB],
+      },
+    ],
+    sshKeys: [
+      { uuid: "k1", label: "ci_deploy", publicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB ci@acme" },
+    ],
+    skipped: [],
+    ...over,
+  };
+}
+
+const everything = (p: GeneratedProject) => [...Object.values(p.files), ...p.configCommands].join("\n");
+/** Each `new acquia.<Type>(…);` statement of the program. */
+const statements = (index: string) =>
+  index.match(/new acquia\.\w+\("[^"]*", \{\n[\s\S]*?\n\}(?:, \{ protect: true \})?\);/g) ?? [];
+
+describe("discover: the generator", () => {
+  const project = generateProject(estate(), { versions: VERSIONS });
+  const index = project.files["index.ts"] ?? "";
+
+  it("writes no secret value anywhere, and reads each from stack config", () => {
+    const text = everything(project);
+    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+    expect(text).not.toContain("MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg");
+    expect(project.secrets.map((s) => s.key)).toEqual([
+      "devAppMode",
+      "devAppMode2",
+      "devSitePrivateKey",
+      "devCentralSyslogKey",
+      "devCentralSyslogToken",
+    ]);
+    for (const { key } of project.secrets)
+      expect(index).toContain(`config.requireSecret(${JSON.stringify(key)})`);
+    expect(project.configCommands).toContain(
+      "pulumi config set --secret devAppMode '<value of APP_MODE on Dev (dev)>'",
+    );
+    expect(project.configCommands.filter((c) => c.includes("< dev-site-private-key.pem"))).toHaveLength(1);
+    expect(project.configCommands[0]).toBe(
+      "pulumi config set acquia:clientId 17feaf34-5d04-402b-9a67-15d5161d24e1",
+    );
+  });
+
+  it("adopts every keyed resource and protects every resource", () => {
+    const all = statements(index);
+    expect(all).toHaveLength(Object.values(project.counts).reduce((a, b) => a + b, 0));
+    for (const statement of all) {
+      expect(statement).toMatch(/\}, \{ protect: true \}\);$/);
+      const applies = /new acquia\.(EnvironmentSettings|CodeDeployment)\(/.test(statement);
+      expect(statement.includes("adopt: true")).toBe(!applies);
+    }
+    // The Connection holds nothing at Acquia: neither adopted nor protected.
+    expect(index).toContain('const connection = new acquia.Connection("acquia");');
+  });
+
+  it("refers to the application and environments by lookups, not by id", () => {
+    expect(index).toContain('pulumi.output(acquia.getApplication({ name: "Acme Web" }))');
+    expect(index).toContain('acquia.getEnvironment({ applicationUuid: a.uuid, name: "dev" })');
+    expect(index).not.toContain("24-a47ac10b");
+    expect(index).not.toContain('a47ac10b-58cc-4372-a567-0e02b2c3d470"');
+    // A name shared by several applications cannot find it: the UUID is the lookup then.
+    const ambiguous = estate({ scope: { application: { ...ACME_WEB, nameIsUnique: false } } });
+    expect(generateProject(ambiguous, { versions: VERSIONS }).files["index.ts"]).toContain(
+      'acquia.getApplication({ uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d470" })',
+    );
+  });
+
+  it("manages a CD environment as an Environment (no CodeDeployment beside it), others by lookup", () => {
+    expect(index).toMatch(
+      /const feature = new acquia\.Environment\("feature", \{[^}]*label: "Feature",[^}]*databases: \["acmeweb"\]/,
+    );
+    expect(index).toContain("environmentId: feature.environmentId");
+    expect(index).not.toContain('"feature-code"');
+    expect(index).toContain('new acquia.CodeDeployment("dev-code"');
+    // Without the environment kind, the CD environment is looked up like any other.
+    const without = generateProject(estate({ kinds: DISCOVER_KINDS.filter((k) => k !== "environment") }), {
+      versions: VERSIONS,
+    });
+    expect(without.files["index.ts"]).toContain(
+      'acquia.getEnvironment({ applicationUuid: a.uuid, name: "ode40" })',
+    );
+  });
+
+  it("derives unique, sanitised names from labels", () => {
+    const names = all(index, /new acquia\.\w+\("([^"]+)"/g);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "dev-app-mode",
+        "dev-app-mode-2",
+        "dev-nightly-import",
+        "dev-nightly-import-2",
+        "dev-dev-acme-example-com",
+        "team-developers",
+        "ssh-key-ci-deploy",
+      ]),
+    );
+    for (const name of names) expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(index).toContain("const envDefault = application.apply(");
+  });
+
+  it("keeps labels with newlines and quotes out of comments' and placeholders' way", () => {
+    const odd = estate({
+      environments: [
+        environment({
+          label: "Dev\nline two",
+          variables: [{ name: "X", value: "v" }],
+          certificates: [
+            { id: "1", label: "site", certificate: "A", privateKey: "k", active: true },
+            { id: "2", label: "Site", certificate: "B", privateKey: "k", active: false },
+          ],
+        }),
+      ],
+    });
+    const p = generateProject(odd, { versions: VERSIONS });
+    const text = p.files["index.ts"] ?? "";
+    expect(text).not.toMatch(/^line two/m);
+    expect(p.configCommands).toContain(
+      "pulumi config set --secret devX '<value of X on Dev line two (dev)>'",
+    );
+    // Two certificates whose names sanitise alike keep a file each.
+    expect(p.files["certificates/dev-site.crt"]).toBe("A\n");
+    expect(p.files["certificates/dev-site-2.crt"]).toBe("B\n");
+    expect(ts.transpileModule(text, { reportDiagnostics: true }).diagnostics).toEqual([]);
+  });
+
+  it("writes a program TypeScript parses, whatever the labels hold", () => {
+    const result = ts.transpileModule(index, {
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.CommonJS },
+    });
+    expect(result.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
+    expect(index).toContain(`command: ${JSON.stringify('drush php:eval "echo \\"x\\";"')}`);
+  });
+
+  it("keeps public certificates beside the program, and the project runnable", () => {
+    expect(project.files["certificates/dev-site.crt"]).toContain("BEGIN CERTIFICATE");
+    expect(project.files["certificates/dev-central-syslog-logs.crt"]).toContain("BEGIN CERTIFICATE");
+    expect(index).toContain('certificate: pem("certificates/dev-site.crt")');
+    expect(index).toContain(
+      'credentials: { certificate: pem("certificates/dev-central-syslog-logs.crt"), key: config.requireSecret("devCentralSyslogKey"), token: config.requireSecret("devCentralSyslogToken") }',
+    );
+    expect(project.files["Pulumi.yaml"]).toMatch(/^name: acme-web\n/);
+    expect(JSON.parse(project.files["package.json"] ?? "{}")).toMatchObject({
+      main: "index.ts",
+      dependencies: { "pulumi-acquia-cloud": "^0.1.0", "@pulumi/pulumi": "^3.216.0" },
+    });
+  });
+
+  it("lists the same resources for plugin mode's `pulumi import --file`, by the ids Reference documents", () => {
+    const { resources } = JSON.parse(project.files["import.json"] ?? "{}") as {
+      resources: { type: string; name: string; id: string }[];
+    };
+    expect(resources.map((r) => r.name)).toEqual(all(index, /new acquia\.(?!Connection)\w+\("([^"]+)"/g));
+    expect(resources).toEqual(
+      expect.arrayContaining([
+        {
+          type: "acquia:index:EnvironmentVariable",
+          name: "dev-app-mode",
+          id: "24-a47ac10b-58cc-4372-a567-0e02b2c3d470/APP_MODE",
+        },
+        {
+          type: "acquia:index:CronJob",
+          name: "dev-nightly-import",
+          id: "24-a47ac10b-58cc-4372-a567-0e02b2c3d470/1",
+        },
+        { type: "acquia:index:Environment", name: "feature", id: "40-a47ac10b-58cc-4372-a567-0e02b2c3d470" },
+        {
+          type: "acquia:index:Database",
+          name: "database-reporting",
+          id: "a47ac10b-58cc-4372-a567-0e02b2c3d470/reporting",
+        },
+        {
+          type: "acquia:index:TeamApplication",
+          name: "team-developers-application",
+          id: "2c9ea556-4016-11e3-9170-12313920a02c/a47ac10b-58cc-4372-a567-0e02b2c3d470",
+        },
+      ]),
+    );
+  });
+
+  it("with --organization, writes the teams with a lookup per application on them", () => {
+    const other = { ...ACME_WEB, uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d472", name: "Acme Legacy" };
+    const twin = {
+      ...ACME_WEB,
+      uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d473",
+      name: "Twin",
+      nameIsUnique: false,
+    };
+    const org = generateProject(
+      estate({
+        scope: { organization: { uuid: "6a907396-abfd-4d01-9da6-64c8efc04519", name: "Acme Platform" } },
+        databases: [],
+        environments: [],
+        teams: [
+          {
+            uuid: "2c9ea556-4016-11e3-9170-12313920a02c",
+            name: "Developers",
+            organizationUuid: "6a9",
+            applications: [ACME_WEB, other],
+          },
+          {
+            uuid: "3c9ea556-4016-11e3-9170-12313920a02c",
+            name: "Ops",
+            organizationUuid: "6a9",
+            applications: [ACME_WEB, twin],
+          },
+        ],
+      }),
+      { versions: VERSIONS },
+    );
+    const text = org.files["index.ts"] ?? "";
+    expect(org.projectName).toBe("acme-platform");
+    expect(text).toContain(
+      'pulumi.output(acquia.getOrganization({ uuid: "6a907396-abfd-4d01-9da6-64c8efc04519" })).uuid',
+    );
+    expect(text).not.toContain("const application =");
+    // One lookup per application, shared by every team holding it; by UUID when the name is not unique.
+    expect(text.match(/acquia\.getApplication\(\{ name: "Acme Web" \}\)/g)).toHaveLength(1);
+    expect(text).toContain(
+      'const twinApplication = pulumi.output(acquia.getApplication({ uuid: "a47ac10b-58cc-4372-a567-0e02b2c3d473" }));',
+    );
+    expect(org.counts).toMatchObject({ Team: 2, TeamApplication: 4, SshKey: 1 });
+    expect(text).toContain('new acquia.TeamApplication("team-ops-twin", {');
+    expect(text).toContain("applicationUuid: acmeWebApplication.uuid,");
+    expect(ts.transpileModule(text, { reportDiagnostics: true }).diagnostics).toEqual([]);
+  });
+
+  it("is deterministic", () => {
+    expect(generateProject(estate(), { versions: VERSIONS })).toEqual(project);
+  });
+});
+
+function all(text: string, pattern: RegExp): string[] {
+  return [...text.matchAll(pattern)].map((m) => m[1] ?? "");
+}
+
+describe("discover: names", () => {
+  it("sanitises labels into resource names and config keys", () => {
+    expect(kebab("prod", "Drupal cron (hourly)")).toBe("prod-drupal-cron-hourly");
+    expect(kebab("dev", "www.Example.COM")).toBe("dev-www-example-com");
+    expect(kebab("Ünïcödé")).toBe("unicode");
+    expect(camel("dev", "APP_MODE")).toBe("devAppMode");
+    expect(camel("prod", "site", "private key")).toBe("prodSitePrivateKey");
+  });
+
+  it("never hands out a name twice, nor a keyword as an identifier", () => {
+    const names = new NameAllocator();
+    expect([names.take("a"), names.take("a"), names.take("A"), names.take("a-2")]).toEqual([
+      "a",
+      "a-2",
+      "A-3",
+      "a-2-2",
+    ]);
+    const identifiers = new IdentifierAllocator();
+    expect([
+      identifiers.take("class"),
+      identifiers.take("42"),
+      identifiers.take("config"),
+      identifiers.take("dev"),
+    ]).toEqual(["envClass", "env42", "envConfig", "dev"]);
+  });
+});
+
+describe("discover: the command against the simulator", () => {
+  let sim: Simulator;
+  let root: string;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    sim = await simulator();
+    root = mkdtempSync(join(tmpdir(), "discover-"));
+  });
+  afterAll(async () => {
+    rmSync(root, { recursive: true, force: true });
+    await sim.stop();
+  });
+  beforeEach(() => {
+    process.env["ACLI_KEY"] = sim.clientId;
+    process.env["ACLI_SECRET"] = sim.clientSecret;
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  async function discover(args: string[]) {
+    let stdout = "";
+    let stderr = "";
+    const code = await runDiscover([...args, "--api-url", sim.apiUrl, "--token-url", sim.tokenUrl], {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      cwd: root,
+    });
+    return { code, stdout, stderr };
+  }
+
+  it("discovers only the kinds and environments asked for, reading nothing but GETs", async () => {
+    await (
+      await new AcquiaCloudClient(connection(sim)).variables.create(sim.environments.dev, {
+        name: "ONLY_DEV",
+        value: "v-1",
+      })
+    ).wait({ pollIntervalMs: 10 });
+    const before = await mutations(sim);
+    const out = join(root, "variables-only");
+    const run = await discover([
+      "--application",
+      "Acme Web",
+      "--include",
+      "EnvironmentVariable",
+      "--environments",
+      "dev",
+      "--out",
+      out,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/discover: environments: 1 \(dev\)/);
+    expect(run.stderr).toMatch(/discover: dev: 1 variable, 0 cron jobs/);
+    const index = readFileSync(join(out, "index.ts"), "utf8");
+    expect(statements(index).map((s) => /new acquia\.(\w+)/.exec(s)?.[1])).toEqual(["EnvironmentVariable"]);
+    expect(run.stdout).toMatch(
+      /^pulumi config set --secret devOnlyDev '<value of ONLY_DEV on Dev \(dev\)>'$/m,
+    );
+    expect(index).not.toContain("v-1");
+    expect(await mutations(sim)).toEqual(before);
+  });
+
+  it("refuses a non-empty --out without --force, and writes nothing", async () => {
+    const out = join(root, "taken");
+    mkdirSync(out);
+    writeFileSync(join(out, "notes.txt"), "mine");
+    const run = await discover(["--application", "Acme Web", "--out", out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--out .* is not empty: .* or pass --force .* \[OUT_DIR_NOT_EMPTY\]/);
+    expect(readdirSync(out)).toEqual(["notes.txt"]);
+    const forced = await discover(["--application", "Acme Web", "--out", out, "--force"]);
+    expect(forced.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      "Pulumi.yaml",
+      "import.json",
+      "index.ts",
+      "notes.txt",
+      "package.json",
+      "tsconfig.json",
+    ]);
+    expect(readdirSync(root).filter((f) => f.includes(".discover-"))).toEqual([]);
+  });
+
+  it("names the flag to fix, and writes nothing, for each refusal", async () => {
+    const cases: [string[], RegExp, number][] = [
+      [
+        ["--application-uuid", sim.foreignApplicationUuid],
+        /not visible to this API key\. Check --application\/--application-uuid.*ACLI_KEY.*\[APPLICATION_NOT_VISIBLE\]/s,
+        1,
+      ],
+      [
+        ["--application", "No Such App"],
+        /No application named "No Such App".*not visible.*\[APPLICATION_NOT_VISIBLE\]/s,
+        1,
+      ],
+      [
+        ["--application", "Acme Web", "--environments", "nope"],
+        /--environments names "nope".*dev, test, prod.*\[ENVIRONMENT_NOT_FOUND\]/s,
+        1,
+      ],
+      [
+        ["--application", "Acme Web", "--include", "widgets"],
+        /--include names "widgets", which is not a kind.*\[USAGE\]/s,
+        2,
+      ],
+      [
+        ["--application", "Acme Web", "--application-uuid", sim.applicationUuid],
+        /exactly one of --application NAME, --application-uuid UUID or --organization UUID.*\[USAGE\]/s,
+        2,
+      ],
+    ];
+    cases.push(
+      [
+        ["--organization", sim.foreignOrganizationUuid],
+        /Organization .* is not visible to this API key\. Check --organization.*\[ORGANIZATION_NOT_VISIBLE\]/s,
+        1,
+      ],
+      [
+        ["--organization", sim.organizationUuid, "--environments", "dev"],
+        /--environments belongs to an application.*\[USAGE\]/s,
+        2,
+      ],
+    );
+    for (const [args, message, code] of cases) {
+      const out = join(root, "refused");
+      const run = await discover([...args, "--out", out]);
+      expect({ args, code: run.code, stderr: run.stderr }).toEqual({
+        args,
+        code,
+        stderr: expect.stringMatching(message),
+      });
+      expect(run.stderr).toContain("Nothing was written.");
+      expect(readdirSync(root)).not.toContain("refused");
+    }
+  });
+
+  it("with --organization, writes the organization's teams with their applications", async () => {
+    const out = join(root, "organization");
+    const run = await discover(["--organization", sim.organizationUuid, "--out", out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      /discover: organization "Acme Platform" \(6a907396-abfd-4d01-9da6-64c8efc04519\)/,
+    );
+    expect(run.stderr).toMatch(/discover: teams: 1, with 1 applications/);
+    const index = readFileSync(join(out, "index.ts"), "utf8");
+    expect(statements(index).map((s) => /new acquia\.(\w+)\("([^"]+)"/.exec(s)?.slice(1).join(" "))).toEqual([
+      "Team team-developers",
+      "TeamApplication team-developers-acme-web",
+    ]);
+    expect(index).toContain(
+      'const acmeWebApplication = pulumi.output(acquia.getApplication({ name: "Acme Web" }));',
+    );
+  });
+
+  it("says which variables to set when the key is missing or refused", async () => {
+    process.env["ACLI_SECRET"] = "not-the-secret";
+    const refused = await discover(["--application", "Acme Web", "--out", join(root, "x")]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /refused the API key and secret.*ACLI_KEY\/ACLI_SECRET.*\[CREDENTIALS_REFUSED\]/s,
+    );
+    expect(refused.stderr).not.toContain("not-the-secret");
+    delete process.env["ACLI_SECRET"];
+    const missing = await discover(["--application", "Acme Web"]);
+    expect(missing.stderr).toMatch(/set ACLI_KEY and ACLI_SECRET.*\[MISSING_CREDENTIALS\]/s);
+  });
+});
+
+function connection(sim: Simulator) {
+  return {
+    clientId: sim.clientId,
+    clientSecret: sim.clientSecret,
+    apiUrl: sim.apiUrl,
+    tokenUrl: sim.tokenUrl,
+  };
+}
