@@ -98,14 +98,25 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
         "EnvironmentSettings",
         "EnvironmentVariable",
         "LogForwardingDestination",
+        "OrganizationAdmin",
+        "Role",
         "SshKey",
         "SslCertificate",
         "Team",
         "TeamApplication",
+        "TeamMember",
       ].map((kind) => `acquia:index:${kind}`),
     );
     expect(Object.keys(schema.functions).sort()).toEqual(
-      ["getAccount", "getApplication", "getEnvironment", "getOrganization"].map((fn) => `acquia:index:${fn}`),
+      [
+        "getAccount",
+        "getApplication",
+        "getEnvironment",
+        "getOrganization",
+        "getPermissions",
+        "getRoles",
+        "getTeam",
+      ].map((fn) => `acquia:index:${fn}`),
     );
     const secret = (type: string, property: string) =>
       schema.resources[`acquia:index:${type}`]?.properties[property]?.secret;

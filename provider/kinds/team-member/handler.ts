@@ -1,0 +1,113 @@
+import type { Invite, TeamMember } from "../../../sdk";
+import type { InputsOf, OutputsOf } from "../kind";
+import { gone, keyedLookup, listed, settle, unlessNotFound } from "../../runtime/common";
+import { ProviderError } from "../../runtime/errors";
+import { keyedHandler, type Context } from "../../runtime/handler";
+import { kind } from "./definition";
+
+type Inputs = InputsOf<typeof kind>;
+type Outputs = OutputsOf<typeof kind>;
+
+const sameMail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const uuidsOf = (roles: { uuid: string }[] | undefined) =>
+  [...new Set((roles ?? []).map((r) => r.uuid))].sort();
+
+/** Where the person stands on the team: a member, an open invitation, or neither (team gone: undefined). */
+type Standing = { member: TeamMember } | { invite: Invite } | "none";
+
+async function standing(ctx: Context, teamUuid: string, email: string): Promise<Standing | undefined> {
+  const members = await unlessNotFound(ctx.client.teamMembers.list(teamUuid));
+  if (members === undefined) return undefined;
+  const member = members.find((m) => sameMail(m.mail, email));
+  if (member) return { member };
+  const invite = (await ctx.client.teamMembers.listInvites(teamUuid)).find((i) => sameMail(i.email, email));
+  return invite ? { invite } : "none";
+}
+
+function outsOf(p: Inputs, at: Standing | undefined): Outputs | undefined {
+  if (at === undefined || at === "none") return undefined;
+  const { userUuid: _held, ...inputs } = p as Outputs;
+  if ("member" in at) {
+    return { ...inputs, roles: uuidsOf(at.member.roles), status: "active", userUuid: at.member.uuid };
+  }
+  return {
+    ...inputs,
+    roles: uuidsOf(at.invite.roles),
+    status: at.invite.flags?.declined ? "declined" : "pending",
+  };
+}
+
+async function current(ctx: Context, p: Inputs): Promise<Outputs | undefined> {
+  return outsOf(p, await standing(ctx, p.teamUuid, p.email));
+}
+
+const holds = (outs: Outputs | undefined, roles: string[]) => outs?.roles.join(",") === roles.join(",");
+
+/**
+ * A person on a team. Acquia adds people only by invitation: the create sends one, refresh reads the
+ * members list and the invitations list to tell `pending` from `active`.
+ */
+export const handler = keyedHandler({
+  kind,
+  family: "teamMember",
+  ...keyedLookup(kind, current),
+  send: (ctx, p) => ctx.client.teamMembers.invite(p.teamUuid, { email: p.email, roles: p.roles }),
+  taken: (ctx, p) =>
+    listed(
+      ctx,
+      `people of ${p.teamUuid}`,
+      async () => [
+        ...(await ctx.client.teamMembers.list(p.teamUuid)).map((m) => m.mail),
+        ...(await ctx.client.teamMembers.listInvites(p.teamUuid)).map((i) => i.email),
+      ],
+      (mail) => mail.toLowerCase(),
+      p.email,
+    ),
+
+  async parentVisible(ctx, props) {
+    return (await unlessNotFound(ctx.client.teams.get(props.teamUuid))) !== undefined;
+  },
+
+  // Only roles update in place: team and e-mail replace.
+  async update(ctx, id, olds, news) {
+    const at = await standing(ctx, news.teamUuid, news.email);
+    if (at === undefined || at === "none") {
+      throw new ProviderError(
+        "OBJECT_GONE",
+        `TeamMember ${id}: neither a member nor an invitation any more; run \`pulumi refresh\`, then \`pulumi up\` invites again`,
+      );
+    }
+    const done = async () => holds(await current(ctx, news), news.roles);
+    if ("member" in at) {
+      await settle(ctx, ctx.client.teamMembers.setRoles(news.teamUuid, at.member.uuid, news.roles), done);
+    } else {
+      // Acquia has no call that changes an invitation's roles (resend repeats the same ones): cancel
+      // it and invite again with the new roles. The person was not a member yet, so nothing is lost.
+      await settle(
+        ctx,
+        ctx.client.invites.cancel(at.invite.token),
+        gone(() => current(ctx, news)),
+      );
+      await settle(
+        ctx,
+        ctx.client.teamMembers.invite(news.teamUuid, { email: news.email, roles: news.roles }),
+        done,
+      );
+    }
+    return (await current(ctx, news)) ?? { ...olds, ...news };
+  },
+
+  async delete(ctx, _id, props) {
+    const at = await standing(ctx, props.teamUuid, props.email);
+    if (at === undefined || at === "none") return;
+    const removal =
+      "member" in at
+        ? ctx.client.teamMembers.remove(props.teamUuid, at.member.uuid)
+        : ctx.client.invites.cancel(at.invite.token);
+    await settle(
+      ctx,
+      removal,
+      gone(() => current(ctx, props)),
+    );
+  },
+});
