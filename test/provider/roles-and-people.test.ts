@@ -1,4 +1,5 @@
 import { getPermissions, getRoles, getTeam } from "../../provider";
+import { check as runtimeCheck } from "../../provider/runtime";
 import { AcquiaCloudClient } from "../../sdk";
 import { SEED, type Simulator } from "../../simulator";
 import {
@@ -293,9 +294,12 @@ describe("roles and people", () => {
 
     it("replaces on another team or address", async () => {
       const state = await up(KIND, base());
+      const api = new AcquiaCloudClient(connectionOf(sim));
+      await api.teams.create(sim.organizationUuid, { name: "QA" });
+      const qa = String((await api.teams.find(sim.organizationUuid, "QA"))?.uuid);
       for (const [key, value] of [
         ["email", "grace.hopper@example.com"],
-        ["teamUuid", SEED.federatedTeamUuid],
+        ["teamUuid", qa],
       ] as const) {
         const news = await checked(KIND, { ...base(), [key]: value }, state.outs);
         expect(await diff(KIND, state.id, state.outs, news)).toMatchObject({ replaces: [key] });
@@ -357,6 +361,24 @@ describe("roles and people", () => {
         roles: [seniorDeveloper],
         status: "active",
       });
+    });
+
+    it("refuses in preview roles of another organization, naming roles and where to find good ones", async () => {
+      const foreign = "0b7e6a3c-3c2f-4f6e-9d7a-5a1c2e9f4b99";
+      expect(await failuresOf(KIND, { ...base(), roles: [developer, foreign] })).toEqual({
+        roles: expect.stringMatching(
+          new RegExp(`${foreign} is not a role of the team's organization.*getRoles`),
+        ),
+      });
+      const state = await up(KIND, base());
+      // A change to such roles is refused too, and nothing is sent.
+      const changed = await runtimeCheck(KIND, state.outs, {
+        ...base(),
+        roles: [foreign],
+        __provider: "shim",
+      });
+      expect(changed.failures.map((f) => f.property)).toEqual(["roles"]);
+      expect(await openInvites(sim, EMAIL)).toEqual([expect.objectContaining({ roleUuids: [developer] })]);
     });
 
     it("rejects bad inputs naming the field", async () => {

@@ -51,6 +51,32 @@ export const handler = keyedHandler({
   kind,
   family: "teamMember",
   ...keyedLookup(kind, current),
+  // Acquia refuses roles of another organization only once the invitation is sent: say so in preview.
+  async preflight(ctx, p) {
+    const team = await ctx.client.teams.get(p.teamUuid);
+    const organizationUuid = team.organization?.uuid;
+    if (organizationUuid === undefined) return [];
+    const foreign: string[] = [];
+    for (const uuid of p.roles) {
+      const known = await listed(
+        ctx,
+        `role uuids of ${organizationUuid}`,
+        () => ctx.client.roles.listForOrganization(organizationUuid),
+        (r) => r.uuid,
+        uuid,
+      );
+      if (!known) foreign.push(uuid);
+    }
+    if (foreign.length === 0) return [];
+    return [
+      {
+        property: "roles",
+        reason:
+          `roles: ${foreign.join(", ")} ${foreign.length === 1 ? "is not a role" : "are not roles"} of the ` +
+          `team's organization (${organizationUuid}). Use a Role's roleUuid or getRoles({ organizationUuid }).`,
+      },
+    ];
+  },
   send: (ctx, p) => ctx.client.teamMembers.invite(p.teamUuid, { email: p.email, roles: p.roles }),
   taken: (ctx, p) =>
     listed(
