@@ -45,6 +45,11 @@ export class InvitesApi extends ApiResource {
     return this.client.mutate("POST", path`/invites/${token}/actions/accept`, {}, options);
   }
 
+  /** Declines on behalf of the invitee (Acquia takes it only from the invited person's own account). */
+  decline(token: string, options?: RequestOptions): Promise<Operation> {
+    return this.client.mutate("POST", path`/invites/${token}/actions/decline`, {}, options);
+  }
+
   resend(token: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate("POST", path`/invites/${token}/actions/resend`, {}, options);
   }

@@ -9,6 +9,8 @@ import { isoNow } from "../time";
 const INVITE_MISSING = {
   view: "The invite you are trying to view does not exist, or you do not have permission to view it.",
   accept: "The invite you are trying to accept does not exist, or you do not have permission to accept it.",
+  decline:
+    "The invite you are trying to decline does not exist, or you do not have permission to decline it.",
 };
 
 /** The invite a token names; others' organizations answer as the spec's 403 does for these calls. */
@@ -65,6 +67,20 @@ export const inviteRoutes: Route[] = [
       state.invites[invite.token] = { ...invite, acceptedAt: isoNow() };
       ctx.core.store.save();
       return ok({ message: "The invite has been accepted." });
+    },
+  },
+  {
+    // Like accept, taken from any key here. A declined invitation stays listed, flagged, until it is
+    // cancelled or sent again.
+    method: "POST",
+    template: "/invites/{token}/actions/decline",
+    handler: (ctx) => {
+      const invite = requireInvite(ctx, INVITE_MISSING.decline);
+      if (invite.acceptedAt !== null) throw notFound(INVITE_MISSING.decline);
+      if (invite.declined) throw conflict("This invite has already been declined.");
+      ctx.core.store.state.invites[invite.token] = { ...invite, declined: true };
+      ctx.core.store.save();
+      return ok({ message: "The invite has been declined." });
     },
   },
 ];

@@ -276,6 +276,15 @@ describe("roles and people", () => {
       expect((await up(KIND, base(), { id: state.id, outs: refreshed.props ?? {} })).action).toBe("same");
     });
 
+    it("reports a declined invitation as declined on refresh, and delete cancels it", async () => {
+      const state = await up(KIND, base());
+      const [invite] = await openInvites(sim, EMAIL);
+      await new AcquiaCloudClient(connectionOf(sim)).invites.decline(String(invite?.token));
+      expect((await read(KIND, state)).props).toMatchObject({ status: "declined", roles: [developer] });
+      await destroy(KIND, state);
+      expect(await openInvites(sim, EMAIL)).toEqual([]);
+    });
+
     it("changes a pending invitation's roles by inviting again, and a member's roles in place", async () => {
       const state = await up(KIND, base());
       const reinvited = await up(KIND, { ...base(), roles: [developer, teamLead] }, state);

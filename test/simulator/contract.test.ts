@@ -365,12 +365,17 @@ function cases(ctx: Context): Case[] {
     c("DELETE", "/teams/{teamUuid}/members/{userUuid}", 404, () =>
       api().delete(`/teams/${SEED.teamUuid}/members/${ids.member}`),
     ),
-    c("DELETE", "/invites/{token}", 200, async () => {
+    c("POST", "/invites/{token}/actions/decline", 200, async () => {
       await api().post(`/teams/${SEED.teamUuid}/invites`, { email: "later@example.com", roles: [ids.role] });
       const invites = items(await api().get(`/teams/${SEED.teamUuid}/invites`));
       ids.cancelled = String(invites.find((i) => i.email === "later@example.com")?.token);
-      return api().delete(`/invites/${ids.cancelled}`);
+      return api().post(`/invites/${ids.cancelled}/actions/decline`);
     }),
+    c("POST", "/invites/{token}/actions/decline", 404, () => api().post("/invites/0000/actions/decline")),
+    c("POST", "/invites/{token}/actions/decline", 409, () =>
+      api().post(`/invites/${ids.cancelled}/actions/decline`),
+    ),
+    c("DELETE", "/invites/{token}", 200, () => api().delete(`/invites/${ids.cancelled}`)),
     c("DELETE", "/invites/{token}", 404, () => api().delete(`/invites/${ids.cancelled}`)),
     c("POST", "/organizations/{organizationUuid}/admin-invites", 200, () =>
       api().post(`/organizations/${ctx.org}/admin-invites`, { email: "admin@example.com" }),
@@ -944,6 +949,7 @@ const REQUIRE_BODY_UNDECLARED_400 = [
   "PUT /teams/{teamUuid}/members/{userUuid}",
   "POST /organizations/{organizationUuid}/admin-invites",
   "POST /invites/{token}/actions/accept",
+  "POST /invites/{token}/actions/decline",
 ];
 
 const spec = specPresent ? (JSON.parse(readFileSync(specPath, "utf8")) as OpenApiDocument) : undefined;

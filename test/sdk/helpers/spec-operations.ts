@@ -95,6 +95,7 @@ export const operations: [method: string, path: string, schema: z.ZodType][] = [
   ["get", "/invites/{token}", inviteSchema],
   ["delete", "/invites/{token}", messageWithLinks],
   ["post", "/invites/{token}/actions/accept", messageWithLinks],
+  ["post", "/invites/{token}/actions/decline", messageWithLinks],
   ["post", "/invites/{token}/actions/resend", messageWithLinks],
   ["get", "/environments/{environmentId}/log-forwarding-destinations", list(logForwardingDestinationSchema)],
   [
