@@ -1,9 +1,10 @@
 // Access as code through the real CLI with the packed package: a role, a team member and an
 // organization admin are invited by `up`, stay `pending` until the person accepts, show `active` on
 // refresh once they have, take a roles change in place, and leave the estate as seeded on destroy.
+// Then on the provider plugin, `pulumi import` takes all three over by ids that carry their parent.
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import type { Stack } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { SEED, startSimulator, type Simulator } from "../../simulator";
 import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import { createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
@@ -26,12 +27,22 @@ describeWithPulumi("people and roles through `pulumi up` with the packed package
   let sim: Simulator;
   let stack: Stack;
   let seed: EstateState;
+  let project: string;
+  const config = (mode: "plugin" | "dynamic") => ({
+    mode,
+    "acquia:clientId": sim.clientId,
+    "acquia:clientSecret": { value: sim.clientSecret, secret: true },
+    "acquia:apiUrl": sim.apiUrl,
+    "acquia:tokenUrl": sim.tokenUrl,
+    "acquia:pollIntervalMs": "50",
+    organizationUuid: sim.organizationUuid,
+  });
 
   const held = async () => (await sim.control.state()) as unknown as Held;
   const openInvites = async () => Object.values((await held()).invites).filter((i) => i.acceptedAt === null);
   /** What the stack's state holds for a resource kind (refresh does not rerun the program's exports). */
-  const recorded = (kind: string) =>
-    checkpointResources(fileURLToPath(sandbox.backendUrl), PROJECT, STACK).find((r) =>
+  const recorded = (kind: string, stackName = STACK) =>
+    checkpointResources(fileURLToPath(sandbox.backendUrl), PROJECT, stackName).find((r) =>
       r.type.endsWith(`:${kind}`),
     )?.outputs;
 
@@ -40,15 +51,8 @@ describeWithPulumi("people and roles through `pulumi up` with the packed package
     seed = await estate(sim);
     sandbox = await createSandbox(cli);
     const programs = installPackage(sandbox.root);
-    const project = copyProject(join(PROGRAMS_DIR, "access-people"), programs, "access-people");
-    stack = await projectStack(sandbox, project, STACK, {
-      "acquia:clientId": sim.clientId,
-      "acquia:clientSecret": { value: sim.clientSecret, secret: true },
-      "acquia:apiUrl": sim.apiUrl,
-      "acquia:tokenUrl": sim.tokenUrl,
-      "acquia:pollIntervalMs": "50",
-      organizationUuid: sim.organizationUuid,
-    });
+    project = copyProject(join(PROGRAMS_DIR, "access-people"), programs, "access-people");
+    stack = await projectStack(sandbox, project, STACK, config("dynamic"));
   });
 
   afterAll(async () => {
@@ -105,6 +109,52 @@ describeWithPulumi("people and roles through `pulumi up` with the packed package
   it("destroys back to the seed: role gone, member and admin removed", async () => {
     const result = await stack.destroy();
     expect(result.summary.resourceChanges).toEqual({ delete: 5 });
+    expectSameIds(await estate(sim), seed);
+    expect(await openInvites()).toEqual([]);
+  });
+
+  it("on the plugin, `pulumi import` takes role, member and admin (and the Connection) over by their ids, calling nothing, and previews no change", async () => {
+    const onPlugin = await projectStack(sandbox, project, "plugin", config("plugin"));
+    expect((await onPlugin.up()).summary.resourceChanges).toMatchObject({ create: 5 });
+    const resources = checkpointResources(fileURLToPath(sandbox.backendUrl), PROJECT, "plugin")
+      .filter((r) => r.type.startsWith("acquia:index:"))
+      .map((r) => ({
+        type: r.type,
+        name: r.urn.split("::").pop() ?? "",
+        id: String((r as { id?: string }).id),
+      }));
+    expect(
+      resources
+        .filter((r) => r.type !== "acquia:index:Connection")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(
+      [
+        `${sim.organizationUuid}/${String(recorded("Role", "plugin")?.["roleUuid"])}`,
+        `${sim.organizationUuid}/${ADMIN}`,
+        `${SEED.teamUuid}/${MEMBER}`,
+      ].sort(),
+    );
+    // Not tracked by the sandbox: destroying it would delete what the plugin stack owns.
+    const imported = await LocalWorkspace.createOrSelectStack(
+      { stackName: "imported", workDir: project },
+      { pulumiHome: sandbox.pulumiHome, pulumiCommand: sandbox.pulumiCommand, envVars: sandbox.env },
+    );
+    await imported.setAllConfig(await onPlugin.getAllConfig());
+    const mutating = async () =>
+      Object.entries((await sim.control.stats()).byRoute).filter(([route]) => !route.startsWith("GET "));
+    const before = await mutating();
+    const result = await imported.import({ resources, protect: false, generateCode: false });
+    expect(result.summary.resourceChanges).toMatchObject({ import: 4 });
+    expect(await mutating()).toEqual(before);
+    expect(recorded("TeamMember", "imported")).toMatchObject({
+      status: "pending",
+      roles: [SEED.roles.developer],
+    });
+    // The program matches what was imported: the engine refuses any change here.
+    await imported.preview({ expectNoChanges: true });
+    await imported.workspace.removeStack("imported", { force: true });
+    await onPlugin.destroy();
     expectSameIds(await estate(sim), seed);
     expect(await openInvites()).toEqual([]);
   });
