@@ -1,37 +1,25 @@
-import type { Invite, OrganizationAdmin } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
 import { gone, keyedLookup, listed, settle, unlessNotFound } from "../../runtime/common";
 import { keyedHandler, type Context } from "../../runtime/handler";
+import { invitationStatus, standingOf } from "../../runtime/invitations";
 import { kind } from "./definition";
 
 type Inputs = InputsOf<typeof kind>;
 type Outputs = OutputsOf<typeof kind>;
 
-const sameMail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/** An administrator, an open admin invitation, or neither (organization gone: undefined). */
-type Standing = { admin: OrganizationAdmin } | { invite: Invite } | "none";
-
-async function standing(
-  ctx: Context,
-  organizationUuid: string,
-  email: string,
-): Promise<Standing | undefined> {
-  const admins = await unlessNotFound(ctx.client.organizationAdmins.list(organizationUuid));
-  if (admins === undefined) return undefined;
-  const admin = admins.find((a) => sameMail(a.mail, email));
-  if (admin) return { admin };
-  const invites = await ctx.client.organizationAdmins.listInvites(organizationUuid);
-  const invite = invites.find((i) => sameMail(i.email, email));
-  return invite ? { invite } : "none";
-}
+const standing = (ctx: Context, organizationUuid: string, email: string) =>
+  standingOf(
+    email,
+    () => ctx.client.organizationAdmins.list(organizationUuid),
+    () => ctx.client.organizationAdmins.listInvites(organizationUuid),
+  );
 
 async function current(ctx: Context, p: Inputs): Promise<Outputs | undefined> {
   const at = await standing(ctx, p.organizationUuid, p.email);
   if (at === undefined || at === "none") return undefined;
   const { userUuid: _held, ...inputs } = p as Outputs;
-  if ("admin" in at) return { ...inputs, status: "active", userUuid: at.admin.uuid };
-  return { ...inputs, status: at.invite.flags?.declined ? "declined" : "pending" };
+  if ("member" in at) return { ...inputs, status: "active", userUuid: at.member.uuid };
+  return { ...inputs, status: invitationStatus(at.invite) };
 }
 
 /** An organization's administrator, made by invitation; refresh tells `pending` from `active`. */
@@ -63,8 +51,8 @@ export const handler = keyedHandler({
     const at = await standing(ctx, props.organizationUuid, props.email);
     if (at === undefined || at === "none") return;
     const removal =
-      "admin" in at
-        ? ctx.client.organizationAdmins.remove(props.organizationUuid, at.admin.uuid)
+      "member" in at
+        ? ctx.client.organizationAdmins.remove(props.organizationUuid, at.member.uuid)
         : ctx.client.invites.cancel(at.invite.token);
     await settle(
       ctx,

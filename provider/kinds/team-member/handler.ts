@@ -1,40 +1,31 @@
-import type { Invite, TeamMember } from "../../../sdk";
+import type { TeamMember } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
 import { gone, keyedLookup, listed, settle, unlessNotFound } from "../../runtime/common";
 import { ProviderError } from "../../runtime/errors";
 import { keyedHandler, type Context } from "../../runtime/handler";
+import { invitationStatus, standingOf, type Standing } from "../../runtime/invitations";
 import { kind } from "./definition";
 
 type Inputs = InputsOf<typeof kind>;
 type Outputs = OutputsOf<typeof kind>;
 
-const sameMail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const uuidsOf = (roles: { uuid: string }[] | undefined) =>
   [...new Set((roles ?? []).map((r) => r.uuid))].sort();
 
-/** Where the person stands on the team: a member, an open invitation, or neither (team gone: undefined). */
-type Standing = { member: TeamMember } | { invite: Invite } | "none";
+const standing = (ctx: Context, teamUuid: string, email: string) =>
+  standingOf(
+    email,
+    () => ctx.client.teamMembers.list(teamUuid),
+    () => ctx.client.teamMembers.listInvites(teamUuid),
+  );
 
-async function standing(ctx: Context, teamUuid: string, email: string): Promise<Standing | undefined> {
-  const members = await unlessNotFound(ctx.client.teamMembers.list(teamUuid));
-  if (members === undefined) return undefined;
-  const member = members.find((m) => sameMail(m.mail, email));
-  if (member) return { member };
-  const invite = (await ctx.client.teamMembers.listInvites(teamUuid)).find((i) => sameMail(i.email, email));
-  return invite ? { invite } : "none";
-}
-
-function outsOf(p: Inputs, at: Standing | undefined): Outputs | undefined {
+function outsOf(p: Inputs, at: Standing<TeamMember> | undefined): Outputs | undefined {
   if (at === undefined || at === "none") return undefined;
   const { userUuid: _held, ...inputs } = p as Outputs;
   if ("member" in at) {
     return { ...inputs, roles: uuidsOf(at.member.roles), status: "active", userUuid: at.member.uuid };
   }
-  return {
-    ...inputs,
-    roles: uuidsOf(at.invite.roles),
-    status: at.invite.flags?.declined ? "declined" : "pending",
-  };
+  return { ...inputs, roles: uuidsOf(at.invite.roles), status: invitationStatus(at.invite) };
 }
 
 async function current(ctx: Context, p: Inputs): Promise<Outputs | undefined> {
