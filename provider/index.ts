@@ -8,6 +8,9 @@ export {
   getApplication,
   getEnvironment,
   getOrganization,
+  getPermissions,
+  getRoles,
+  getTeam,
   type Known,
   type LookupOptions,
 } from "./lookups";

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as Sdk from "../sdk";
 import * as functions from "./functions";
-import type { AcquiaCloudClient, Account, Application, Environment, Organization } from "../sdk";
+import type { z } from "zod";
+import type { AcquiaCloudClient, Account, Application, Environment, Organization, Team } from "../sdk";
 import {
   CONNECTION_SOURCES,
   MISSING_CREDENTIALS_HINT,
@@ -67,4 +68,25 @@ export async function getEnvironment(
   args: { applicationUuid: string; name: string } & LookupOptions,
 ): Promise<Known<Environment>> {
   return functions.getEnvironment.run(await clientFor(args), args) as Promise<Known<Environment>>;
+}
+
+/** The permission names a Role may grant (`names`), and what each allows. */
+export async function getPermissions(
+  options: LookupOptions = {},
+): Promise<z.output<typeof functions.getPermissions.result>> {
+  return functions.getPermissions.run(await clientFor(options), {});
+}
+
+/** An organization's roles, and each role's UUID by name (`byName`), e.g. for a TeamMember's roles. */
+export async function getRoles(
+  args: { organizationUuid: string } & LookupOptions,
+): Promise<z.output<typeof functions.getRoles.result>> {
+  return functions.getRoles.run(await clientFor(args), args);
+}
+
+/** A team by UUID, or by exact name within an organization. */
+export async function getTeam(
+  args: ({ uuid: string } | { organizationUuid: string; name: string }) & LookupOptions,
+): Promise<Known<Team>> {
+  return functions.getTeam.run(await clientFor(args), args) as Promise<Known<Team>>;
 }

@@ -17,10 +17,14 @@ import { CronsApi } from "./resources/crons";
 import { DatabasesApi } from "./resources/databases";
 import { DomainsApi } from "./resources/domains";
 import { EnvironmentsApi } from "./resources/environments";
+import { InvitesApi } from "./resources/invites";
 import { LogForwardingApi } from "./resources/log-forwarding";
+import { OrganizationAdminsApi } from "./resources/organization-admins";
 import { OrganizationsApi } from "./resources/organizations";
+import { RolesApi } from "./resources/roles";
 import { SshKeysApi } from "./resources/ssh-keys";
 import { SslCertificatesApi } from "./resources/ssl-certificates";
+import { TeamMembersApi } from "./resources/team-members";
 import { TeamsApi } from "./resources/teams";
 import { VariablesApi } from "./resources/variables";
 
@@ -92,6 +96,10 @@ export class AcquiaCloudClient implements NotificationReader {
   readonly crons = new CronsApi(this);
   readonly sshKeys = new SshKeysApi(this);
   readonly teams = new TeamsApi(this);
+  readonly roles = new RolesApi(this);
+  readonly teamMembers = new TeamMembersApi(this);
+  readonly organizationAdmins = new OrganizationAdminsApi(this);
+  readonly invites = new InvitesApi(this);
   readonly logForwarding = new LogForwardingApi(this);
   readonly sslCertificates = new SslCertificatesApi(this);
 

@@ -173,6 +173,57 @@ export interface TeamApplicationRecord {
   applicationUuid: string;
 }
 
+/** A custom or default role of an organization; its permissions are names from the permission vocabulary. */
+export interface RoleRecord {
+  uuid: string;
+  name: string;
+  /** Empty when none was given: the spec's role has a string here, never null. */
+  description: string;
+  organizationUuid: string;
+  permissions: string[];
+  /** Acquia's built-in roles (flags.default). */
+  isDefault: boolean;
+  editedAt: string;
+}
+
+/** A person known to Acquia other than the demo account: an accepted invite makes one. */
+export interface PersonRecord {
+  uuid: string;
+  mail: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+}
+
+/** A person on a team, with the uuids of the roles they hold there. */
+export interface TeamMemberRecord {
+  teamUuid: string;
+  userUuid: string;
+  roleUuids: string[];
+}
+
+/** A person administering an organization. */
+export interface OrganizationAdminRecord {
+  organizationUuid: string;
+  userUuid: string;
+}
+
+/**
+ * An invitation by email, keyed by its token: to a team with roles (teamUuid set), or to administer
+ * the organization (teamUuid null). Accepting it makes the membership and closes the invite.
+ */
+export interface InviteRecord {
+  token: string;
+  uuid: string;
+  email: string;
+  organizationUuid: string;
+  teamUuid: string | null;
+  roleUuids: string[];
+  createdAt: string;
+  declined: boolean;
+  acceptedAt: string | null;
+}
+
 export type NotificationStatus = "in-progress" | "completed" | "failed";
 
 export interface NotificationRecord {
@@ -211,6 +262,11 @@ export interface Collections {
   sshKeys: Record<string, SshKeyRecord>;
   teams: Record<string, TeamRecord>;
   teamApplications: Record<string, TeamApplicationRecord>;
+  roles: Record<string, RoleRecord>;
+  people: Record<string, PersonRecord>;
+  teamMembers: Record<string, TeamMemberRecord>;
+  organizationAdmins: Record<string, OrganizationAdminRecord>;
+  invites: Record<string, InviteRecord>;
   notifications: Record<string, NotificationRecord>;
 }
 

@@ -44,6 +44,15 @@ export const SEED = {
     prod: "51-b58d2e3f-7a41-4c9e-8f12-3d6a9c0e5b77",
   },
   foreignTeamUuid: "0b7e6a3c-3c2f-4f6e-9d7a-5a1c2e9f4b13",
+  /** Acquia's default roles of the main organization (flags.default), ids from the spec's examples. */
+  roles: {
+    teamLead: "312c0121-906b-4498-8402-7b479172768c",
+    seniorDeveloper: "5f7da0a9-9ff0-4db8-802e-9d2b9969efc2",
+    developer: "3c9a1174-4016-11e3-9170-12313920a02d",
+  },
+  /** A person already on the Developers team (a Senior Developer), from the spec's members example. */
+  memberUuid: "5aa902c5-f1c1-6c94-edfa-86bc58d0dce3",
+  memberMail: "james.kirk@example.com",
   /** The owner and only member of the foreign organization. */
   foreignAccountUuid: "9d1f3b52-6c0e-4e8a-b7d4-2f5a8c3e1d60",
 } as const;
@@ -272,6 +281,50 @@ export function createSeedState(): State {
         applicationUuid: globex.uuid,
       },
     },
+    roles: Object.fromEntries(
+      (
+        [
+          [SEED.roles.teamLead, "Team Lead", ["administer team", "access cloud api"]],
+          [SEED.roles.seniorDeveloper, "Senior Developer", ["access cloud api", "deploy to prod"]],
+          [SEED.roles.developer, "Developer", ["access cloud api", "deploy to non-prod"]],
+        ] as const
+      ).map(([uuid, name, permissions]) => [
+        uuid,
+        {
+          uuid,
+          name,
+          description: `Acquia's default ${name} role.`,
+          organizationUuid: SEED.organizationUuid,
+          permissions: [...permissions],
+          isDefault: true,
+          editedAt: SEED_TIME,
+        },
+      ]),
+    ),
+    people: {
+      [SEED.memberUuid]: {
+        uuid: SEED.memberUuid,
+        mail: SEED.memberMail,
+        username: "james.kirk",
+        firstName: "James",
+        lastName: "Kirk",
+      },
+    },
+    teamMembers: {
+      [`${SEED.teamUuid}/${SEED.memberUuid}`]: {
+        teamUuid: SEED.teamUuid,
+        userUuid: SEED.memberUuid,
+        roleUuids: [SEED.roles.seniorDeveloper],
+      },
+    },
+    // Each organization's owner administers it.
+    organizationAdmins: Object.fromEntries(
+      [SEED.organizationUuid, SEED.federatedOrganizationUuid].map((org) => [
+        `${org}/${SEED.accountUuid}`,
+        { organizationUuid: org, userUuid: SEED.accountUuid },
+      ]),
+    ),
+    invites: {},
     notifications: {},
     sequences: { environment: 40, environmentDatabase: 100, certificate: 1 },
   };

@@ -17,6 +17,17 @@ export const organizationUuid = z.guid({
   message: "organizationUuid must be an organization UUID (see getOrganization)",
 });
 
+export const teamUuid = z.guid({ message: "teamUuid must be a team UUID (e.g. a Team's teamUuid output)" });
+
+/** Compared and stored in lower case: Acquia matches addresses without regard to case. */
+export const email = z
+  .email({ message: "email must be an e-mail address such as jane.doe@example.com" })
+  .overwrite((address) => address.toLowerCase());
+
+/** A list whose order and repeats mean nothing to Acquia: kept sorted and unique, so no diff arises. */
+export const unorderedSet = <T extends z.ZodType<string>>(item: T) =>
+  z.array(item).overwrite((values) => [...new Set(values)].sort());
+
 /** A branch (`main`) or a tag written `tags/<name>`. */
 export const gitRef = (field: string, required: string) =>
   z

@@ -11,5 +11,8 @@ export * from "./database";
 export * from "./ssh-key";
 export * from "./team";
 export * from "./team-application";
+export * from "./role";
+export * from "./team-member";
+export * from "./organization-admin";
 export * from "./log-forwarding-destination";
 export * from "./ssl-certificate";

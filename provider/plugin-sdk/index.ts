@@ -65,15 +65,40 @@ export const getOrganization: typeof import("./getOrganization").getOrganization
 export const getOrganizationOutput: typeof import("./getOrganization").getOrganizationOutput = null as any;
 utilities.lazyLoad(exports, ["getOrganization","getOrganizationOutput"], () => require("./getOrganization"));
 
+export { GetPermissionsArgs, GetPermissionsResult } from "./getPermissions";
+export const getPermissions: typeof import("./getPermissions").getPermissions = null as any;
+export const getPermissionsOutput: typeof import("./getPermissions").getPermissionsOutput = null as any;
+utilities.lazyLoad(exports, ["getPermissions","getPermissionsOutput"], () => require("./getPermissions"));
+
+export { GetRolesArgs, GetRolesResult, GetRolesOutputArgs } from "./getRoles";
+export const getRoles: typeof import("./getRoles").getRoles = null as any;
+export const getRolesOutput: typeof import("./getRoles").getRolesOutput = null as any;
+utilities.lazyLoad(exports, ["getRoles","getRolesOutput"], () => require("./getRoles"));
+
+export { GetTeamArgs, GetTeamResult, GetTeamOutputArgs } from "./getTeam";
+export const getTeam: typeof import("./getTeam").getTeam = null as any;
+export const getTeamOutput: typeof import("./getTeam").getTeamOutput = null as any;
+utilities.lazyLoad(exports, ["getTeam","getTeamOutput"], () => require("./getTeam"));
+
 export { LogForwardingDestinationArgs } from "./logForwardingDestination";
 export type LogForwardingDestination = import("./logForwardingDestination").LogForwardingDestination;
 export const LogForwardingDestination: typeof import("./logForwardingDestination").LogForwardingDestination = null as any;
 utilities.lazyLoad(exports, ["LogForwardingDestination"], () => require("./logForwardingDestination"));
 
+export { OrganizationAdminArgs } from "./organizationAdmin";
+export type OrganizationAdmin = import("./organizationAdmin").OrganizationAdmin;
+export const OrganizationAdmin: typeof import("./organizationAdmin").OrganizationAdmin = null as any;
+utilities.lazyLoad(exports, ["OrganizationAdmin"], () => require("./organizationAdmin"));
+
 export { ProviderArgs } from "./provider";
 export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
 utilities.lazyLoad(exports, ["Provider"], () => require("./provider"));
+
+export { RoleArgs } from "./role";
+export type Role = import("./role").Role;
+export const Role: typeof import("./role").Role = null as any;
+utilities.lazyLoad(exports, ["Role"], () => require("./role"));
 
 export { SshKeyArgs } from "./sshKey";
 export type SshKey = import("./sshKey").SshKey;
@@ -94,6 +119,11 @@ export { TeamApplicationArgs } from "./teamApplication";
 export type TeamApplication = import("./teamApplication").TeamApplication;
 export const TeamApplication: typeof import("./teamApplication").TeamApplication = null as any;
 utilities.lazyLoad(exports, ["TeamApplication"], () => require("./teamApplication"));
+
+export { TeamMemberArgs } from "./teamMember";
+export type TeamMember = import("./teamMember").TeamMember;
+export const TeamMember: typeof import("./teamMember").TeamMember = null as any;
+utilities.lazyLoad(exports, ["TeamMember"], () => require("./teamMember"));
 
 
 // Export sub-modules:
@@ -127,6 +157,10 @@ const _module = {
                 return new EnvironmentVariable(name, <any>undefined, { urn })
             case "acquia:index:LogForwardingDestination":
                 return new LogForwardingDestination(name, <any>undefined, { urn })
+            case "acquia:index:OrganizationAdmin":
+                return new OrganizationAdmin(name, <any>undefined, { urn })
+            case "acquia:index:Role":
+                return new Role(name, <any>undefined, { urn })
             case "acquia:index:SshKey":
                 return new SshKey(name, <any>undefined, { urn })
             case "acquia:index:SslCertificate":
@@ -135,6 +169,8 @@ const _module = {
                 return new Team(name, <any>undefined, { urn })
             case "acquia:index:TeamApplication":
                 return new TeamApplication(name, <any>undefined, { urn })
+            case "acquia:index:TeamMember":
+                return new TeamMember(name, <any>undefined, { urn })
             default:
                 throw new Error(`unknown resource type ${type}`);
         }

@@ -55,6 +55,15 @@ export interface KeyedHandler<K extends AnyKind> extends Common<K> {
    */
   taken?(ctx: Context, inputs: InputsOf<K>): Promise<boolean>;
   /**
+   * Read-only checks beyond the schema (a role's permission names against Acquia's list), for a
+   * resource about to be created or changed in what Acquia holds; `olds` is empty for a create.
+   */
+  preflight?(
+    ctx: Context,
+    inputs: InputsOf<K>,
+    olds: Partial<InputsOf<K>>,
+  ): Promise<{ property: string; reason: string }[]>;
+  /**
    * The outputs of a created object when they follow from the inputs alone (a variable, a database):
    * once its task completed, no read-back is needed.
    */

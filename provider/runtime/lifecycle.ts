@@ -65,9 +65,9 @@ function settingsOf(handler: AnyHandler, props: Props): ConnectionSettings {
   return ambient;
 }
 
-/** The input that names the object in messages: its label, name or hostname. */
+/** The input that names the object in messages: its label, name, hostname or e-mail address. */
 function namingKey(handler: AnyHandler): string | undefined {
-  return ["label", "name", "hostname"].find((k) =>
+  return ["label", "name", "hostname", "email"].find((k) =>
     (handler.kind.naturalKey as readonly string[]).includes(k),
   );
 }
@@ -279,8 +279,12 @@ async function preflight(
       if (!handler.preflight || (!creating && acquiaChanges(handler, olds, inputs).length === 0)) return [];
       return await handler.preflight(contextFor(handler, settings, inputs), inputs, olds);
     }
-    if (!creating || inputs["adopt"]) return [];
     const ctx = contextFor(handler, settings, inputs);
+    if (handler.preflight && (creating || acquiaChanges(handler, olds, inputs).length > 0)) {
+      const refused = await handler.preflight(ctx, inputs, olds);
+      if (refused.length > 0) return refused;
+    }
+    if (!creating || inputs["adopt"]) return [];
     if (handler.taken && !(await handler.taken(ctx, inputs))) return [];
     const found = await handler.find(ctx, inputs);
     const differs = found ? acquiaChanges(handler, found.outs, inputs) : [];

@@ -16,6 +16,8 @@ function text(error: AcquiaApiError): string {
  * A certificate's label is unique per environment, and the spec contradicts itself about the answer:
  * its example is a 400 (filed under the activate endpoint), while the install declares its validation
  * errors as 409 (and so does the CSR create, with the same message); both count.
+ * A role name is 409 `conflict` ("already being used"); a repeated team or admin invitation 409 ("has
+ * already been sent"), and so is inviting a member of the team or an admin again.
  * Log-forwarding destinations have no key Acquia enforces.
  */
 const duplicateAnswers = {
@@ -30,6 +32,11 @@ const duplicateAnswers = {
   teamApplication: (e: AcquiaApiError) => e.status === 409 && /already on this team/.test(text(e)),
   sslCertificate: (e: AcquiaApiError) =>
     (e.status === 400 || e.status === 409) && /certificate with that label already exists/.test(text(e)),
+  role: (e: AcquiaApiError) => e.status === 409 && /already being used/.test(text(e)),
+  teamMember: (e: AcquiaApiError) =>
+    e.status === 409 && /already been sent|already belongs to the team/.test(text(e)),
+  organizationAdmin: (e: AcquiaApiError) =>
+    e.status === 409 && /already been sent|already an administrator/.test(text(e)),
   logForwardingDestination: () => false,
 } satisfies Record<string, (e: AcquiaApiError) => boolean>;
 

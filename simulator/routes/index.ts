@@ -6,10 +6,14 @@ import { cronRoutes } from "./crons";
 import { databaseRoutes } from "./databases";
 import { domainRoutes } from "./domains";
 import { environmentRoutes } from "./environments";
+import { inviteRoutes } from "./invites";
 import { logForwardingRoutes } from "./log-forwarding";
 import { notificationRoutes } from "./notifications";
+import { organizationAdminRoutes } from "./organization-admins";
 import { organizationRoutes } from "./organizations";
+import { roleRoutes } from "./roles";
 import { sslRoutes } from "./ssl";
+import { teamMemberRoutes } from "./team-members";
 import { teamRoutes } from "./teams";
 import { variableRoutes } from "./variables";
 
@@ -18,6 +22,10 @@ export const apiRoutes: readonly Route[] = [
   ...accountRoutes,
   ...organizationRoutes,
   ...teamRoutes,
+  ...roleRoutes,
+  ...teamMemberRoutes,
+  ...organizationAdminRoutes,
+  ...inviteRoutes,
   ...applicationRoutes,
   ...environmentRoutes,
   ...codeRoutes,

@@ -39,10 +39,12 @@ export function renderOrganization(
     subscriptions_total: Object.values(state.subscriptions).filter(
       (s) => s.organizationUuid === organization.uuid,
     ).length,
-    admins_total: 1,
+    admins_total: Object.values(state.organizationAdmins).filter(
+      (a) => a.organizationUuid === organization.uuid,
+    ).length,
     users_total: 1,
     teams_total: Object.values(state.teams).filter((t) => t.organizationUuid === organization.uuid).length,
-    roles_total: 4,
+    roles_total: Object.values(state.roles).filter((r) => r.organizationUuid === organization.uuid).length,
     owner: owner(ctx),
     flags: { federated_authentication: organization.federatedAuthentication },
     _links: { self: link(ctx, self) },

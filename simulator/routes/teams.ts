@@ -64,6 +64,13 @@ export const teamRoutes: Route[] = [
       for (const [key, link] of Object.entries(state.teamApplications)) {
         if (link.teamUuid === team.uuid) delete state.teamApplications[key];
       }
+      // Its members leave it, and its open invitations lapse.
+      for (const [key, member] of Object.entries(state.teamMembers)) {
+        if (member.teamUuid === team.uuid) delete state.teamMembers[key];
+      }
+      for (const [token, invite] of Object.entries(state.invites)) {
+        if (invite.teamUuid === team.uuid) delete state.invites[token];
+      }
       ctx.core.store.save();
       return ok({ message: "Removed team." });
     },

@@ -64,7 +64,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
 
   it("creates every resource", async () => {
     const result = await stack.up();
-    expect(result.summary.resourceChanges).toEqual({ create: 14 });
+    expect(result.summary.resourceChanges).toEqual({ create: 17 });
     const id = await cdeId();
     expect((await api().environments.get(id)).label).toBe("E2E");
     expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue);
@@ -76,7 +76,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
 
   it("previews no change for the unchanged program", async () => {
     const preview = await stack.preview({ expectNoChanges: true });
-    expect(preview.changeSummary).toEqual({ same: 14 });
+    expect(preview.changeSummary).toEqual({ same: 17 });
   });
 
   it("updates in place and replaces exactly as documented when the program changes", async () => {
@@ -84,8 +84,9 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     await stack.setConfig("phase", { value: "2" });
     const result = await stack.up();
     // In place: environment label, settings, code ref, variable value, cron frequency, team name, log
-    // sources. Replaced: the domain (deleted first) and the certificate (the new one active first).
-    expect(result.summary.resourceChanges).toEqual({ same: 5, update: 7, replace: 2 });
+    // sources, role permissions. Replaced: the domain (deleted first) and the certificate (the new one
+    // active first).
+    expect(result.summary.resourceChanges).toEqual({ same: 7, update: 8, replace: 2 });
     const id = await cdeId();
     expect(id).toBe(before);
     expect((await api().environments.get(id)).label).toBe("E2E Renamed");
@@ -99,6 +100,11 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue2);
     expect((await api().teams.find(sim.organizationUuid, "E2E Team Renamed"))?.uuid).toBeDefined();
     expect((await api().environments.find(sim.applicationUuid, "test"))?.vcs?.path).toBe("main");
+    const role = await api().roles.find(sim.organizationUuid, "E2E Role");
+    expect((role?.permissions ?? []).map((p) => p.name).sort()).toEqual([
+      "deploy to non-prod",
+      "deploy to prod",
+    ]);
   });
 
   it("shows drift made outside Pulumi on refresh, and the next up puts it back", async () => {
@@ -140,7 +146,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     const ours = checkpointResources(backendDir(), PROJECT, STACK).filter((r) =>
       r.type.includes("acquia-cloud"),
     );
-    expect(ours).toHaveLength(13);
+    expect(ours).toHaveLength(16);
     for (const resource of ours) {
       const kind = resource.type.split(":").pop() ?? "";
       for (const props of [resource.inputs, resource.outputs]) {
@@ -152,7 +158,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
 
   it("destroys everything it created", async () => {
     const result = await stack.destroy();
-    expect(result.summary.resourceChanges).toEqual({ delete: 14 });
+    expect(result.summary.resourceChanges).toEqual({ delete: 17 });
     const after = await simState();
     expectSameIds(after, seed);
   });

@@ -26,6 +26,9 @@ export const PROGRAM_COLLECTIONS = [
   "sshKeys",
   "teams",
   "teamApplications",
+  "roles",
+  "teamMembers",
+  "organizationAdmins",
 ] as const;
 
 export type EstateState = Record<(typeof PROGRAM_COLLECTIONS)[number], Record<string, unknown>>;

@@ -288,6 +288,136 @@ function cases(ctx: Context): Case[] {
     c("DELETE", "/teams/{teamUuid}", 200, () => api().delete(`/teams/${ids.team}`)),
     c("DELETE", "/teams/{teamUuid}", 404, () => api().delete(`/teams/${UNKNOWN_UUID}`)),
 
+    // Roles, permissions, team members, organization admins and invites (on the seeded team)
+    c("GET", "/permissions", 200, () => api().get("/permissions")),
+    c("POST", "/organizations/{organizationUuid}/roles", 200, async () => {
+      const response = await api().post(`/organizations/${ctx.org}/roles`, {
+        name: "Contract role",
+        permissions: ["access cloud api"],
+      });
+      const roles = items(await api().get(`/organizations/${ctx.org}/roles`));
+      ids.role = String(roles.find((r) => r.name === "Contract role")?.uuid);
+      return response;
+    }),
+    c("POST", "/organizations/{organizationUuid}/roles", 400, () =>
+      api().post(`/organizations/${ctx.org}/roles`, { name: "Bad role", permissions: ["fly"] }),
+    ),
+    c("POST", "/organizations/{organizationUuid}/roles", 404, () =>
+      api().post(`/organizations/${UNKNOWN_UUID}/roles`, { name: "x", permissions: [] }),
+    ),
+    c("POST", "/organizations/{organizationUuid}/roles", 409, () =>
+      api().post(`/organizations/${ctx.org}/roles`, { name: "Contract role", permissions: [] }),
+    ),
+    c("GET", "/organizations/{organizationUuid}/roles", 200, () =>
+      api().get(`/organizations/${ctx.org}/roles`),
+    ),
+    c("GET", "/organizations/{organizationUuid}/roles", 404, () =>
+      api().get(`/organizations/${UNKNOWN_UUID}/roles`),
+    ),
+    c("GET", "/roles/{roleUuid}", 200, () => api().get(`/roles/${ids.role}`)),
+    c("GET", "/roles/{roleUuid}", 404, () => api().get(`/roles/${UNKNOWN_UUID}`)),
+    c("PUT", "/roles/{roleUuid}", 200, () =>
+      api().put(`/roles/${ids.role}`, { name: "Contract role 2", permissions: ["deploy to prod"] }),
+    ),
+    c("PUT", "/roles/{roleUuid}", 404, () => api().put(`/roles/${UNKNOWN_UUID}`, { name: "x" })),
+    c("POST", "/teams/{teamUuid}/invites", 200, () =>
+      api().post(`/teams/${SEED.teamUuid}/invites`, { email: "contract@example.com", roles: [ids.role] }),
+    ),
+    c("POST", "/teams/{teamUuid}/invites", 400, () =>
+      api().post(`/teams/${SEED.teamUuid}/invites`, { email: "not-an-address", roles: [ids.role] }),
+    ),
+    c("POST", "/teams/{teamUuid}/invites", 404, () =>
+      api().post(`/teams/${UNKNOWN_UUID}/invites`, { email: "x@example.com", roles: [ids.role] }),
+    ),
+    c("POST", "/teams/{teamUuid}/invites", 409, () =>
+      api().post(`/teams/${SEED.teamUuid}/invites`, { email: "contract@example.com", roles: [ids.role] }),
+    ),
+    c("GET", "/teams/{teamUuid}/invites", 200, async () => {
+      const response = await api().get(`/teams/${SEED.teamUuid}/invites`);
+      ids.invite = String(items(response).find((i) => i.email === "contract@example.com")?.token);
+      return response;
+    }),
+    c("GET", "/teams/{teamUuid}/invites", 404, () => api().get(`/teams/${UNKNOWN_UUID}/invites`)),
+    c("GET", "/invites/{token}", 200, () => api().get(`/invites/${ids.invite}`)),
+    c("GET", "/invites/{token}", 404, () => api().get("/invites/0000")),
+    c("POST", "/invites/{token}/actions/accept", 200, () =>
+      api().post(`/invites/${ids.invite}/actions/accept`),
+    ),
+    c("POST", "/invites/{token}/actions/accept", 404, () => api().post("/invites/0000/actions/accept")),
+    c("POST", "/invites/{token}/actions/accept", 409, () =>
+      api().post(`/invites/${ids.invite}/actions/accept`),
+    ),
+    c("GET", "/teams/{teamUuid}/members", 200, async () => {
+      const response = await api().get(`/teams/${SEED.teamUuid}/members`);
+      ids.member = String(items(response).find((m) => m.mail === "contract@example.com")?.uuid);
+      return response;
+    }),
+    c("GET", "/teams/{teamUuid}/members", 404, () => api().get(`/teams/${UNKNOWN_UUID}/members`)),
+    c("PUT", "/teams/{teamUuid}/members/{userUuid}", 200, () =>
+      api().put(`/teams/${SEED.teamUuid}/members/${ids.member}`, { roles: [SEED.roles.developer] }),
+    ),
+    c("PUT", "/teams/{teamUuid}/members/{userUuid}", 404, () =>
+      api().put(`/teams/${SEED.teamUuid}/members/${UNKNOWN_UUID}`, { roles: [SEED.roles.developer] }),
+    ),
+    c("DELETE", "/teams/{teamUuid}/members/{userUuid}", 200, () =>
+      api().delete(`/teams/${SEED.teamUuid}/members/${ids.member}`),
+    ),
+    c("DELETE", "/teams/{teamUuid}/members/{userUuid}", 404, () =>
+      api().delete(`/teams/${SEED.teamUuid}/members/${ids.member}`),
+    ),
+    c("POST", "/invites/{token}/actions/decline", 200, async () => {
+      await api().post(`/teams/${SEED.teamUuid}/invites`, { email: "later@example.com", roles: [ids.role] });
+      const invites = items(await api().get(`/teams/${SEED.teamUuid}/invites`));
+      ids.cancelled = String(invites.find((i) => i.email === "later@example.com")?.token);
+      return api().post(`/invites/${ids.cancelled}/actions/decline`);
+    }),
+    c("POST", "/invites/{token}/actions/decline", 404, () => api().post("/invites/0000/actions/decline")),
+    c("POST", "/invites/{token}/actions/decline", 409, () =>
+      api().post(`/invites/${ids.cancelled}/actions/decline`),
+    ),
+    c("DELETE", "/invites/{token}", 200, () => api().delete(`/invites/${ids.cancelled}`)),
+    c("DELETE", "/invites/{token}", 404, () => api().delete(`/invites/${ids.cancelled}`)),
+    c("POST", "/organizations/{organizationUuid}/admin-invites", 200, () =>
+      api().post(`/organizations/${ctx.org}/admin-invites`, { email: "admin@example.com" }),
+    ),
+    c("POST", "/organizations/{organizationUuid}/admin-invites", 404, () =>
+      api().post(`/organizations/${UNKNOWN_UUID}/admin-invites`, { email: "admin@example.com" }),
+    ),
+    c("POST", "/organizations/{organizationUuid}/admin-invites", 409, () =>
+      api().post(`/organizations/${ctx.org}/admin-invites`, { email: "admin@example.com" }),
+    ),
+    c("GET", "/organizations/{organizationUuid}/admin-invites", 200, async () => {
+      const response = await api().get(`/organizations/${ctx.org}/admin-invites`);
+      const token = String(items(response).find((i) => i.email === "admin@example.com")?.token);
+      await api().post(`/invites/${token}/actions/accept`);
+      return response;
+    }),
+    c("GET", "/organizations/{organizationUuid}/admin-invites", 404, () =>
+      api().get(`/organizations/${UNKNOWN_UUID}/admin-invites`),
+    ),
+    c("GET", "/organizations/{organizationUuid}/admins", 200, async () => {
+      const response = await api().get(`/organizations/${ctx.org}/admins`);
+      ids.admin = String(items(response).find((a) => a.mail === "admin@example.com")?.uuid);
+      return response;
+    }),
+    c("GET", "/organizations/{organizationUuid}/admins", 404, () =>
+      api().get(`/organizations/${UNKNOWN_UUID}/admins`),
+    ),
+    c("GET", "/organizations/{organizationUuid}/admins/{userUuid}", 200, () =>
+      api().get(`/organizations/${ctx.org}/admins/${ids.admin}`),
+    ),
+    c("GET", "/organizations/{organizationUuid}/admins/{userUuid}", 404, () =>
+      api().get(`/organizations/${UNKNOWN_UUID}/admins/${ids.admin}`),
+    ),
+    c("DELETE", "/organizations/{organizationUuid}/admins/{userUuid}", 200, () =>
+      api().delete(`/organizations/${ctx.org}/admins/${ids.admin}`),
+    ),
+    c("DELETE", "/organizations/{organizationUuid}/admins/{userUuid}", 404, () =>
+      api().delete(`/organizations/${ctx.org}/admins/${ids.admin}`),
+    ),
+    c("DELETE", "/roles/{roleUuid}", 200, () => api().delete(`/roles/${ids.role}`)),
+    c("DELETE", "/roles/{roleUuid}", 404, () => api().delete(`/roles/${ids.role}`)),
+
     // Applications, environments, code
     c("GET", "/applications", 200, () => api().get("/applications?limit=10")),
     c("GET", "/applications/{applicationUuid}", 200, () => api().get(`/applications/${ctx.app}`)),
@@ -815,6 +945,11 @@ const REQUIRE_BODY_UNDECLARED_400 = [
   "POST /organizations/{organizationUuid}/teams",
   "PUT /teams/{teamUuid}",
   "POST /teams/{teamUuid}/applications",
+  "PUT /roles/{roleUuid}",
+  "PUT /teams/{teamUuid}/members/{userUuid}",
+  "POST /organizations/{organizationUuid}/admin-invites",
+  "POST /invites/{token}/actions/accept",
+  "POST /invites/{token}/actions/decline",
 ];
 
 const spec = specPresent ? (JSON.parse(readFileSync(specPath, "utf8")) as OpenApiDocument) : undefined;

@@ -40,6 +40,43 @@ export interface GetOrganizationResultFlags {
     federated_authentication?: boolean;
 }
 
+export interface GetPermissionsResultPermissions {
+    /**
+     * Still accepted, but going away.
+     */
+    deprecated: boolean;
+    /**
+     * The Cloud UI's group for it (Workflow, Logs …).
+     */
+    group?: string;
+    /**
+     * What the permission allows, in words.
+     */
+    label?: string;
+    name: string;
+}
+
+export interface GetRolesResultRoles {
+    /**
+     * One of Acquia's built-in roles.
+     */
+    isDefault: boolean;
+    name: string;
+    /**
+     * Its permission names, sorted.
+     */
+    permissions: string[];
+    /**
+     * The role's UUID, for a TeamMember's roles.
+     */
+    uuid: string;
+}
+
+export interface GetTeamResultOrganization {
+    name?: string;
+    uuid: string;
+}
+
 /**
  * What the consumer needs to accept the logs.
  */

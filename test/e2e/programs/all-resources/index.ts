@@ -1,6 +1,7 @@
 // Every resource kind in one program. Config `phase` 2 makes the changes the suite checks: in-place
-// updates (environment label, variable value, cron frequency, team name, PHP memory, code ref, log sources) and
-// replacements (domain hostname: deleted first; certificate: the new one active before the old goes).
+// updates (environment label, variable value, cron frequency, team name, PHP memory, code ref, log sources,
+// role permissions) and replacements (domain hostname: deleted first; certificate: the new one active
+// before the old goes).
 //
 // Config `mode: plugin` runs the very same program on the provider plugin (pulumi-acquia-cloud/plugin),
 // where a resource takes the Connection's settings rather than the Connection: the one change a
@@ -60,12 +61,27 @@ new acquia.Domain("domain", {
   hostname: phase2 ? "e2e-2.example.com" : "e2e.example.com",
 });
 new acquia.SshKey("ssh-key", { connection, label: "e2e_key", publicKey: config.require("sshPublicKey") });
+const organizationUuid = application.apply((a) => a.organization?.uuid ?? "");
 const team = new acquia.Team("team", {
   connection,
-  organizationUuid: application.apply((a) => a.organization?.uuid ?? ""),
+  organizationUuid,
   name: phase2 ? "E2E Team Renamed" : "E2E Team",
 });
 new acquia.TeamApplication("team-app", { connection, teamUuid: team.teamUuid, applicationUuid });
+const role = new acquia.Role("role", {
+  connection,
+  organizationUuid,
+  name: "E2E Role",
+  permissions: phase2 ? ["deploy to non-prod", "deploy to prod"] : ["deploy to non-prod"],
+});
+// Invitations: they stay pending (nobody accepts them here), which is all this program needs.
+new acquia.TeamMember("member", {
+  connection,
+  teamUuid: team.teamUuid,
+  email: "e2e.member@example.com",
+  roles: [role.roleUuid],
+});
+new acquia.OrganizationAdmin("admin", { connection, organizationUuid, email: "e2e.admin@example.com" });
 new acquia.LogForwardingDestination("logs", {
   connection,
   environmentId,
