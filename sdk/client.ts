@@ -11,6 +11,7 @@ import { path } from "./internal/path";
 import { notificationSchema, type Notification } from "./operations/notification";
 import { Operation, type NotificationReader } from "./operations/operation";
 import { AccountApi } from "./resources/account";
+import { ApiTokensApi } from "./resources/api-tokens";
 import { ApplicationsApi } from "./resources/applications";
 import { CodeApi } from "./resources/code";
 import { CronsApi } from "./resources/crons";
@@ -91,6 +92,7 @@ export class AcquiaCloudClient implements NotificationReader {
   readonly variables = new VariablesApi(this);
   readonly crons = new CronsApi(this);
   readonly sshKeys = new SshKeysApi(this);
+  readonly apiTokens = new ApiTokensApi(this);
   readonly teams = new TeamsApi(this);
   readonly logForwarding = new LogForwardingApi(this);
   readonly sslCertificates = new SslCertificatesApi(this);
@@ -121,6 +123,11 @@ export class AcquiaCloudClient implements NotificationReader {
     this.gate =
       options.rateGate ??
       sharedRateGate(`${this.apiUrl} ${this.tokenKey}`, { warn: (line) => options.logger?.warn?.(line) });
+  }
+
+  /** The API key this client authenticates with (not a secret: Acquia lists keys by it). */
+  get clientId(): string {
+    return this.credentials.clientId;
   }
 
   /** Fetches (or reuses) a token: proves the credentials work without touching any object. */

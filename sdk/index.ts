@@ -23,6 +23,7 @@ export * from "./resources/domains";
 export * from "./resources/variables";
 export * from "./resources/crons";
 export * from "./resources/ssh-keys";
+export * from "./resources/api-tokens";
 export * from "./resources/teams";
 export * from "./resources/log-forwarding";
 export * from "./resources/ssl-certificates";

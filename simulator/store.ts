@@ -3,8 +3,9 @@ import type { CollectionName, Credentials, State, StoreOp, TokenRecord } from ".
 import { SEED_CREDENTIALS, createSeedState } from "./seed";
 
 const FORMAT = "acquia-cloud-simulator-state";
-// Version 2: organizations list their members, applications carry their type.
-const VERSION = 2;
+// Version 2: organizations list their members, applications carry their type. Version 3: account API
+// tokens, Shield ACL rules, identity providers, and whether a subscription has Shield.
+const VERSION = 3;
 
 interface PersistedFile {
   format: typeof FORMAT;

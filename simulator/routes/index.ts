@@ -1,5 +1,6 @@
 import type { Route } from "../router";
 import { accountRoutes } from "./account";
+import { apiTokenRoutes } from "./api-tokens";
 import { applicationRoutes } from "./applications";
 import { codeRoutes } from "./code";
 import { cronRoutes } from "./crons";
@@ -16,6 +17,7 @@ import { variableRoutes } from "./variables";
 /** Every implemented Cloud Platform API operation, keyed by the spec's method and path template. */
 export const apiRoutes: readonly Route[] = [
   ...accountRoutes,
+  ...apiTokenRoutes,
   ...organizationRoutes,
   ...teamRoutes,
   ...applicationRoutes,

@@ -227,6 +227,23 @@ function cases(ctx: Context): Case[] {
       api().delete(`/account/ssh-keys/${UNKNOWN_UUID}`),
     ),
 
+    // Account API tokens
+    c("POST", "/account/tokens", 201, async () => {
+      const response = await api().post("/account/tokens", { label: "contract" });
+      ids.apiToken = String(
+        items(await api().get("/account/tokens")).find((t) => t.label === "contract")?.uuid,
+      );
+      return response;
+    }),
+    c("GET", "/account/tokens", 200, () => api().get("/account/tokens")),
+    c("GET", "/account/tokens/{tokenUuid}", 200, () => api().get(`/account/tokens/${ids.apiToken}`)),
+    c("GET", "/account/tokens/{tokenUuid}", 404, () => api().get(`/account/tokens/${UNKNOWN_UUID}`)),
+    c("DELETE", "/account/tokens/{tokenUuid}", 200, () =>
+      api().delete(`/account/tokens/${ids.apiToken}?tokenDeleteReason=contract`),
+    ),
+    c("DELETE", "/account/tokens/{tokenUuid}", 409, () => api().delete(`/account/tokens/${ids.apiToken}`)),
+    c("DELETE", "/account/tokens/{tokenUuid}", 404, () => api().delete(`/account/tokens/${UNKNOWN_UUID}`)),
+
     // Organizations and teams
     c("GET", "/organizations", 200, () => api().get("/organizations")),
     c("GET", "/organizations/{organizationUuid}", 200, () => api().get(`/organizations/${ctx.org}`)),
@@ -808,6 +825,7 @@ function cases(ctx: Context): Case[] {
  * any of them sent without a body or content type (requireBody). Listed in simulator/README.md.
  */
 const REQUIRE_BODY_UNDECLARED_400 = [
+  "POST /account/tokens",
   "PUT /environments/{environmentId}/crons/{cronId}",
   "POST /environments/{environmentId}/crons/{cronId}/actions/enable",
   "POST /environments/{environmentId}/crons/{cronId}/actions/disable",
