@@ -9,6 +9,7 @@ export * from "./cron-job";
 export * from "./domain";
 export * from "./database";
 export * from "./ssh-key";
+export * from "./api-token";
 export * from "./team";
 export * from "./team-application";
 export * from "./log-forwarding-destination";

@@ -5,6 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 // Export members:
+export { ApiTokenArgs } from "./apiToken";
+export type ApiToken = import("./apiToken").ApiToken;
+export const ApiToken: typeof import("./apiToken").ApiToken = null as any;
+utilities.lazyLoad(exports, ["ApiToken"], () => require("./apiToken"));
+
 export { CodeDeploymentArgs } from "./codeDeployment";
 export type CodeDeployment = import("./codeDeployment").CodeDeployment;
 export const CodeDeployment: typeof import("./codeDeployment").CodeDeployment = null as any;
@@ -109,6 +114,8 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "acquia:index:ApiToken":
+                return new ApiToken(name, <any>undefined, { urn })
             case "acquia:index:CodeDeployment":
                 return new CodeDeployment(name, <any>undefined, { urn })
             case "acquia:index:Connection":

@@ -89,6 +89,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
     expect(schema.name).toBe("acquia");
     expect(Object.keys(schema.resources).sort()).toEqual(
       [
+        "ApiToken",
         "CodeDeployment",
         "Connection",
         "CronJob",
