@@ -20,8 +20,10 @@ import { DomainsApi } from "./resources/domains";
 import { EnvironmentsApi } from "./resources/environments";
 import { LogForwardingApi } from "./resources/log-forwarding";
 import { OrganizationsApi } from "./resources/organizations";
+import { ShieldAclApi } from "./resources/shield-acl";
 import { SshKeysApi } from "./resources/ssh-keys";
 import { SslCertificatesApi } from "./resources/ssl-certificates";
+import { SubscriptionsApi } from "./resources/subscriptions";
 import { TeamsApi } from "./resources/teams";
 import { VariablesApi } from "./resources/variables";
 
@@ -93,6 +95,8 @@ export class AcquiaCloudClient implements NotificationReader {
   readonly crons = new CronsApi(this);
   readonly sshKeys = new SshKeysApi(this);
   readonly apiTokens = new ApiTokensApi(this);
+  readonly subscriptions = new SubscriptionsApi(this);
+  readonly shieldAcl = new ShieldAclApi(this);
   readonly teams = new TeamsApi(this);
   readonly logForwarding = new LogForwardingApi(this);
   readonly sslCertificates = new SslCertificatesApi(this);

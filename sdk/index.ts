@@ -24,6 +24,8 @@ export * from "./resources/variables";
 export * from "./resources/crons";
 export * from "./resources/ssh-keys";
 export * from "./resources/api-tokens";
+export * from "./resources/subscriptions";
+export * from "./resources/shield-acl";
 export * from "./resources/teams";
 export * from "./resources/log-forwarding";
 export * from "./resources/ssl-certificates";

@@ -10,7 +10,9 @@ import { environmentRoutes } from "./environments";
 import { logForwardingRoutes } from "./log-forwarding";
 import { notificationRoutes } from "./notifications";
 import { organizationRoutes } from "./organizations";
+import { shieldAclRoutes } from "./shield-acl";
 import { sslRoutes } from "./ssl";
+import { subscriptionRoutes } from "./subscriptions";
 import { teamRoutes } from "./teams";
 import { variableRoutes } from "./variables";
 
@@ -20,6 +22,8 @@ export const apiRoutes: readonly Route[] = [
   ...apiTokenRoutes,
   ...organizationRoutes,
   ...teamRoutes,
+  ...subscriptionRoutes,
+  ...shieldAclRoutes,
   ...applicationRoutes,
   ...environmentRoutes,
   ...codeRoutes,

@@ -244,6 +244,69 @@ function cases(ctx: Context): Case[] {
     c("DELETE", "/account/tokens/{tokenUuid}", 409, () => api().delete(`/account/tokens/${ids.apiToken}`)),
     c("DELETE", "/account/tokens/{tokenUuid}", 404, () => api().delete(`/account/tokens/${UNKNOWN_UUID}`)),
 
+    // Subscriptions and their Shield ACL
+    c("GET", "/subscriptions", 200, () => api().get("/subscriptions")),
+    c("GET", "/subscriptions/{subscriptionUuid}", 200, () =>
+      api().get(`/subscriptions/${SEED.subscriptionUuid}`),
+    ),
+    c("GET", "/subscriptions/{subscriptionUuid}", 404, () => api().get(`/subscriptions/${UNKNOWN_UUID}`)),
+    c("POST", "/subscriptions/{subscriptionUuid}/shield-acl", 202, async () => {
+      const response = await api().post(`/subscriptions/${SEED.subscriptionUuid}/shield-acl`, {
+        description: "Office",
+        addresses: ["203.0.113.0/24", "198.51.100.7"],
+      });
+      ids.shieldRule = selfId(response);
+      return settled(response);
+    }),
+    c("POST", "/subscriptions/{subscriptionUuid}/shield-acl", 400, () =>
+      api().post(`/subscriptions/${SEED.subscriptionUuid}/shield-acl`, {
+        description: "x",
+        addresses: ["10.0.0.0/33"],
+      }),
+    ),
+    c("POST", "/subscriptions/{subscriptionUuid}/shield-acl", 404, () =>
+      api().post(`/subscriptions/${UNKNOWN_UUID}/shield-acl`, { description: "x", addresses: ["10.0.0.1"] }),
+    ),
+    c("GET", "/subscriptions/{subscriptionUuid}/shield-acl", 200, () =>
+      api().get(`/subscriptions/${SEED.subscriptionUuid}/shield-acl`),
+    ),
+    c("GET", "/subscriptions/{subscriptionUuid}/shield-acl", 404, () =>
+      api().get(`/subscriptions/${UNKNOWN_UUID}/shield-acl`),
+    ),
+    c("GET", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 200, () =>
+      api().get(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/${ids.shieldRule}`),
+    ),
+    c("GET", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 404, () =>
+      api().get(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/${UNKNOWN_UUID}`),
+    ),
+    c("PUT", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 202, () =>
+      api()
+        .put(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/${ids.shieldRule}`, {
+          addresses: ["203.0.113.0/25"],
+        })
+        .then(settled),
+    ),
+    c("PUT", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 409, () =>
+      api().put(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/${ids.shieldRule}`, {
+        addresses: ["203.0.113.0/25"],
+      }),
+    ),
+    c("PUT", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 404, () =>
+      api().put(`/subscriptions/${UNKNOWN_UUID}/shield-acl/${ids.shieldRule}`, { addresses: ["10.0.0.1"] }),
+    ),
+    c("DELETE", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 202, () =>
+      api().delete(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/${ids.shieldRule}`).then(settled),
+    ),
+    c("DELETE", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 404, () =>
+      api().delete(`/subscriptions/${UNKNOWN_UUID}/shield-acl/${ids.shieldRule}`),
+    ),
+    c("POST", "/subscriptions/{subscriptionUuid}/shield-acl/actions/reset", 202, () =>
+      api().post(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/actions/reset`).then(settled),
+    ),
+    c("POST", "/subscriptions/{subscriptionUuid}/shield-acl/actions/reset", 404, () =>
+      api().post(`/subscriptions/${UNKNOWN_UUID}/shield-acl/actions/reset`),
+    ),
+
     // Organizations and teams
     c("GET", "/organizations", 200, () => api().get("/organizations")),
     c("GET", "/organizations/{organizationUuid}", 200, () => api().get(`/organizations/${ctx.org}`)),
@@ -825,6 +888,7 @@ function cases(ctx: Context): Case[] {
  * any of them sent without a body or content type (requireBody). Listed in simulator/README.md.
  */
 const REQUIRE_BODY_UNDECLARED_400 = [
+  "PUT /subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}",
   "POST /account/tokens",
   "PUT /environments/{environmentId}/crons/{cronId}",
   "POST /environments/{environmentId}/crons/{cronId}/actions/enable",
