@@ -14,3 +14,4 @@ export * from "./team";
 export * from "./team-application";
 export * from "./log-forwarding-destination";
 export * from "./ssl-certificate";
+export * from "./subscription-ip-allowlist";

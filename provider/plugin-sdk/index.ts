@@ -90,6 +90,11 @@ export type SslCertificate = import("./sslCertificate").SslCertificate;
 export const SslCertificate: typeof import("./sslCertificate").SslCertificate = null as any;
 utilities.lazyLoad(exports, ["SslCertificate"], () => require("./sslCertificate"));
 
+export { SubscriptionIpAllowlistArgs } from "./subscriptionIpAllowlist";
+export type SubscriptionIpAllowlist = import("./subscriptionIpAllowlist").SubscriptionIpAllowlist;
+export const SubscriptionIpAllowlist: typeof import("./subscriptionIpAllowlist").SubscriptionIpAllowlist = null as any;
+utilities.lazyLoad(exports, ["SubscriptionIpAllowlist"], () => require("./subscriptionIpAllowlist"));
+
 export { TeamArgs } from "./team";
 export type Team = import("./team").Team;
 export const Team: typeof import("./team").Team = null as any;
@@ -138,6 +143,8 @@ const _module = {
                 return new SshKey(name, <any>undefined, { urn })
             case "acquia:index:SslCertificate":
                 return new SslCertificate(name, <any>undefined, { urn })
+            case "acquia:index:SubscriptionIpAllowlist":
+                return new SubscriptionIpAllowlist(name, <any>undefined, { urn })
             case "acquia:index:Team":
                 return new Team(name, <any>undefined, { urn })
             case "acquia:index:TeamApplication":

@@ -101,6 +101,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
         "LogForwardingDestination",
         "SshKey",
         "SslCertificate",
+        "SubscriptionIpAllowlist",
         "Team",
         "TeamApplication",
       ].map((kind) => `acquia:index:${kind}`),

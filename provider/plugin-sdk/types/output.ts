@@ -67,3 +67,14 @@ export interface LogForwardingDestinationHealth {
     summary?: string;
 }
 
+export interface SubscriptionIpAllowlistEntries {
+    /**
+     * IPv4/IPv6 addresses and CIDR blocks, e.g. `203.0.113.0/24`.
+     */
+    addresses: string[];
+    /**
+     * Names the rule in Cloud UI; unique in the list: a rule is matched to its entry by it.
+     */
+    description: string;
+}
+
