@@ -26,6 +26,7 @@ export const PROGRAM_COLLECTIONS = [
   "sshKeys",
   "teams",
   "teamApplications",
+  "shieldAclRules",
 ] as const;
 
 export type EstateState = Record<(typeof PROGRAM_COLLECTIONS)[number], Record<string, unknown>>;
