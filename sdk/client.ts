@@ -18,6 +18,7 @@ import { CronsApi } from "./resources/crons";
 import { DatabasesApi } from "./resources/databases";
 import { DomainsApi } from "./resources/domains";
 import { EnvironmentsApi } from "./resources/environments";
+import { IdentityProvidersApi } from "./resources/identity-providers";
 import { LogForwardingApi } from "./resources/log-forwarding";
 import { OrganizationsApi } from "./resources/organizations";
 import { ShieldAclApi } from "./resources/shield-acl";
@@ -97,6 +98,7 @@ export class AcquiaCloudClient implements NotificationReader {
   readonly apiTokens = new ApiTokensApi(this);
   readonly subscriptions = new SubscriptionsApi(this);
   readonly shieldAcl = new ShieldAclApi(this);
+  readonly identityProviders = new IdentityProvidersApi(this);
   readonly teams = new TeamsApi(this);
   readonly logForwarding = new LogForwardingApi(this);
   readonly sslCertificates = new SslCertificatesApi(this);

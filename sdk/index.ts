@@ -26,6 +26,7 @@ export * from "./resources/ssh-keys";
 export * from "./resources/api-tokens";
 export * from "./resources/subscriptions";
 export * from "./resources/shield-acl";
+export * from "./resources/identity-providers";
 export * from "./resources/teams";
 export * from "./resources/log-forwarding";
 export * from "./resources/ssl-certificates";

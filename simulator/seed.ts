@@ -44,7 +44,7 @@ export const SEED = {
     prod: "51-b58d2e3f-7a41-4c9e-8f12-3d6a9c0e5b77",
   },
   foreignTeamUuid: "0b7e6a3c-3c2f-4f6e-9d7a-5a1c2e9f4b13",
-  /** The SAML identity provider of the federated organization (registered in the UI; disabled). */
+  /** The SAML identity provider of Acme Platform, registered in Cloud UI and not enabled yet. */
   identityProviderUuid: "1bc5dbb4-6d59-403b-afc7-777e520aaa40",
   /** The owner and only member of the foreign organization. */
   foreignAccountUuid: "9d1f3b52-6c0e-4e8a-b7d4-2f5a8c3e1d60",
@@ -262,8 +262,8 @@ export function createSeedState(): State {
     identityProviders: {
       [SEED.identityProviderUuid]: {
         uuid: SEED.identityProviderUuid,
-        organizationUuid: SEED.federatedOrganizationUuid,
-        label: "Acme Federated SSO",
+        organizationUuid: SEED.organizationUuid,
+        label: "Acme SSO",
         idpEntityId: "https://idp.acme.example/saml",
         spEntityId: `https://accounts.acquia.com/api/auth/saml/${SEED.identityProviderUuid}`,
         ssoUrl: "https://idp.acme.example/sso",

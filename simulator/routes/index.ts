@@ -7,6 +7,7 @@ import { cronRoutes } from "./crons";
 import { databaseRoutes } from "./databases";
 import { domainRoutes } from "./domains";
 import { environmentRoutes } from "./environments";
+import { identityProviderRoutes } from "./identity-providers";
 import { logForwardingRoutes } from "./log-forwarding";
 import { notificationRoutes } from "./notifications";
 import { organizationRoutes } from "./organizations";
@@ -24,6 +25,7 @@ export const apiRoutes: readonly Route[] = [
   ...teamRoutes,
   ...subscriptionRoutes,
   ...shieldAclRoutes,
+  ...identityProviderRoutes,
   ...applicationRoutes,
   ...environmentRoutes,
   ...codeRoutes,

@@ -307,6 +307,62 @@ function cases(ctx: Context): Case[] {
       api().post(`/subscriptions/${UNKNOWN_UUID}/shield-acl/actions/reset`),
     ),
 
+    // Identity providers
+    c("GET", "/identity-providers", 200, () => api().get("/identity-providers")),
+    c("GET", "/identity-providers/{identityProviderUuid}", 200, () =>
+      api().get(`/identity-providers/${SEED.identityProviderUuid}`),
+    ),
+    c("GET", "/identity-providers/{identityProviderUuid}", 404, () =>
+      api().get(`/identity-providers/${UNKNOWN_UUID}`),
+    ),
+    c("GET", "/organizations/{organizationUuid}/identity-provider", 200, () =>
+      api().get(`/organizations/${ctx.org}/identity-provider`),
+    ),
+    c("GET", "/organizations/{organizationUuid}/identity-provider", 404, () =>
+      api().get(`/organizations/${UNKNOWN_UUID}/identity-provider`),
+    ),
+    c("PUT", "/identity-providers/{identityProviderUuid}", 202, () =>
+      api()
+        .put(`/identity-providers/${SEED.identityProviderUuid}`, {
+          label: "Contract SSO",
+          sso_url: "https://sso.example.com/saml",
+        })
+        .then(settled),
+    ),
+    c("PUT", "/identity-providers/{identityProviderUuid}", 400, () =>
+      api().put(`/identity-providers/${SEED.identityProviderUuid}`, {}),
+    ),
+    c("PUT", "/identity-providers/{identityProviderUuid}", 404, () =>
+      api().put(`/identity-providers/${UNKNOWN_UUID}`, { label: "x" }),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/enable", 200, () =>
+      api().post(`/identity-providers/${SEED.identityProviderUuid}/actions/enable`),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/enable", 409, () =>
+      api().post(`/identity-providers/${SEED.identityProviderUuid}/actions/enable`),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/enable", 404, () =>
+      api().post(`/identity-providers/${UNKNOWN_UUID}/actions/enable`),
+    ),
+    c("PUT", "/identity-providers/{identityProviderUuid}", 409, () =>
+      api().put(`/identity-providers/${SEED.identityProviderUuid}`, { label: "Refused while enabled" }),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/disable", 200, () =>
+      api().post(`/identity-providers/${SEED.identityProviderUuid}/actions/disable`),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/disable", 409, () =>
+      api().post(`/identity-providers/${SEED.identityProviderUuid}/actions/disable`),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/disable", 404, () =>
+      api().post(`/identity-providers/${UNKNOWN_UUID}/actions/disable`),
+    ),
+    c("DELETE", "/identity-providers/{identityProviderUuid}", 202, () =>
+      api().delete(`/identity-providers/${SEED.identityProviderUuid}`).then(settled),
+    ),
+    c("DELETE", "/identity-providers/{identityProviderUuid}", 404, () =>
+      api().delete(`/identity-providers/${SEED.identityProviderUuid}`),
+    ),
+
     // Organizations and teams
     c("GET", "/organizations", 200, () => api().get("/organizations")),
     c("GET", "/organizations/{organizationUuid}", 200, () => api().get(`/organizations/${ctx.org}`)),
@@ -888,6 +944,8 @@ function cases(ctx: Context): Case[] {
  * any of them sent without a body or content type (requireBody). Listed in simulator/README.md.
  */
 const REQUIRE_BODY_UNDECLARED_400 = [
+  "POST /identity-providers/{identityProviderUuid}/actions/enable",
+  "POST /identity-providers/{identityProviderUuid}/actions/disable",
   "PUT /subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}",
   "POST /account/tokens",
   "PUT /environments/{environmentId}/crons/{cronId}",
