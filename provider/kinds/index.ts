@@ -10,6 +10,7 @@ export * from "./domain";
 export * from "./database";
 export * from "./ssh-key";
 export * from "./api-token";
+export * from "./identity-provider";
 export * from "./team";
 export * from "./team-application";
 export * from "./log-forwarding-destination";

@@ -70,6 +70,11 @@ export const getOrganization: typeof import("./getOrganization").getOrganization
 export const getOrganizationOutput: typeof import("./getOrganization").getOrganizationOutput = null as any;
 utilities.lazyLoad(exports, ["getOrganization","getOrganizationOutput"], () => require("./getOrganization"));
 
+export { IdentityProviderArgs } from "./identityProvider";
+export type IdentityProvider = import("./identityProvider").IdentityProvider;
+export const IdentityProvider: typeof import("./identityProvider").IdentityProvider = null as any;
+utilities.lazyLoad(exports, ["IdentityProvider"], () => require("./identityProvider"));
+
 export { LogForwardingDestinationArgs } from "./logForwardingDestination";
 export type LogForwardingDestination = import("./logForwardingDestination").LogForwardingDestination;
 export const LogForwardingDestination: typeof import("./logForwardingDestination").LogForwardingDestination = null as any;
@@ -137,6 +142,8 @@ const _module = {
                 return new EnvironmentSettings(name, <any>undefined, { urn })
             case "acquia:index:EnvironmentVariable":
                 return new EnvironmentVariable(name, <any>undefined, { urn })
+            case "acquia:index:IdentityProvider":
+                return new IdentityProvider(name, <any>undefined, { urn })
             case "acquia:index:LogForwardingDestination":
                 return new LogForwardingDestination(name, <any>undefined, { urn })
             case "acquia:index:SshKey":

@@ -98,6 +98,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
         "Environment",
         "EnvironmentSettings",
         "EnvironmentVariable",
+        "IdentityProvider",
         "LogForwardingDestination",
         "SshKey",
         "SslCertificate",
