@@ -8,6 +8,7 @@ export {
   getApplication,
   getEnvironment,
   getOrganization,
+  getSubscription,
   type Known,
   type LookupOptions,
 } from "./lookups";

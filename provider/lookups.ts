@@ -1,7 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as Sdk from "../sdk";
 import * as functions from "./functions";
-import type { AcquiaCloudClient, Account, Application, Environment, Organization } from "../sdk";
+import type {
+  AcquiaCloudClient,
+  Account,
+  Application,
+  Environment,
+  Organization,
+  Subscription,
+} from "../sdk";
 import {
   CONNECTION_SOURCES,
   MISSING_CREDENTIALS_HINT,
@@ -67,4 +74,11 @@ export async function getEnvironment(
   args: { applicationUuid: string; name: string } & LookupOptions,
 ): Promise<Known<Environment>> {
   return functions.getEnvironment.run(await clientFor(args), args) as Promise<Known<Environment>>;
+}
+
+/** A subscription by UUID, or by exact name (which must then be unique among visible subscriptions). */
+export async function getSubscription(
+  args: ({ uuid: string; name?: undefined } | { name: string; uuid?: undefined }) & LookupOptions,
+): Promise<Known<Subscription>> {
+  return functions.getSubscription.run(await clientFor(args), args) as Promise<Known<Subscription>>;
 }

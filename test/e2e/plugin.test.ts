@@ -108,7 +108,9 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
       ].map((kind) => `acquia:index:${kind}`),
     );
     expect(Object.keys(schema.functions).sort()).toEqual(
-      ["getAccount", "getApplication", "getEnvironment", "getOrganization"].map((fn) => `acquia:index:${fn}`),
+      ["getAccount", "getApplication", "getEnvironment", "getOrganization", "getSubscription"].map(
+        (fn) => `acquia:index:${fn}`,
+      ),
     );
     const secret = (type: string, property: string) =>
       schema.resources[`acquia:index:${type}`]?.properties[property]?.secret;
@@ -116,6 +118,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
     expect(secret("EnvironmentVariable", "value")).toBe(true);
     expect(secret("SslCertificate", "privateKey")).toBe(true);
     expect(secret("LogForwardingDestination", "credentials")).toBe(true);
+    expect(secret("ApiToken", "apiSecret")).toBe(true);
     expect(schema.config.variables["clientSecret"]?.secret).toBe(true);
   });
 

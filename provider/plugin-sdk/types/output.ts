@@ -40,6 +40,19 @@ export interface GetOrganizationResultFlags {
     federated_authentication?: boolean;
 }
 
+export interface GetSubscriptionResultOrganization {
+    name?: string;
+    uuid: string;
+}
+
+/**
+ * e.g. Enterprise.
+ */
+export interface GetSubscriptionResultProduct {
+    name?: string;
+    type?: string;
+}
+
 /**
  * What the consumer needs to accept the logs.
  */
