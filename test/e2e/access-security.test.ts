@@ -1,6 +1,7 @@
 // Access and security through the real CLI, with the package installed from a packed tarball: API
 // tokens and the README's rotation recipe (a new token, the stack moved to it, the old one revoked,
-// a destroy with the new key), and a subscription's Shield allowlist with drift made in "Cloud UI".
+// a destroy with the new key), a subscription's Shield allowlist with drift made in "Cloud UI", and an
+// adopted identity provider.
 // Key secrets never reach the backend's files or the CLI's output.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +37,7 @@ describeWithPulumi("access and security through `pulumi up` with the packed pack
       description: r.description,
       addresses: r.addresses,
     }));
+  const identityProvider = () => api().identityProviders.get(SEED.identityProviderUuid);
   const token = async (label: string): Promise<Credentials> =>
     ((await stack.outputs())["apiTokens"]?.value as Record<string, Credentials>)[label] as Credentials;
   /** Whether the simulator's token endpoint takes these credentials. */
@@ -74,7 +76,7 @@ describeWithPulumi("access and security through `pulumi up` with the packed pack
       "acquia:apiUrl": sim.apiUrl,
       "acquia:tokenUrl": sim.tokenUrl,
       "acquia:pollIntervalMs": "50",
-      subscriptionUuid: SEED.subscriptionUuid,
+      subscription: "Acme Platform Enterprise",
       apiTokens: JSON.stringify(["ci-1"]),
       allowlist: JSON.stringify([office, vpn]),
     });
@@ -88,13 +90,17 @@ describeWithPulumi("access and security through `pulumi up` with the packed pack
     }
   });
 
-  it("creates the token and the allowlist, then previews no change", async () => {
+  it("creates the token and the allowlist, adopts the identity provider, then previews no change", async () => {
     const result = await run(stack.up());
-    expect(result.summary.resourceChanges).toEqual({ create: 4 });
+    expect(result.summary.resourceChanges).toEqual({ create: 5 });
     expect(await rules()).toEqual([office, vpn]);
     expect(await accepted(await token("ci-1"))).toBe(true);
+    expect(await identityProvider()).toMatchObject({
+      idp_entity_id: "https://idp.acme.example/saml/e2e",
+      status: "enabled",
+    });
     const preview = await stack.preview({ expectNoChanges: true });
-    expect(preview.changeSummary).toEqual({ same: 4 });
+    expect(preview.changeSummary).toEqual({ same: 5 });
   });
 
   it("shows an allowlist entry added outside Pulumi on refresh, and the next up removes it", async () => {
@@ -150,11 +156,15 @@ describeWithPulumi("access and security through `pulumi up` with the packed pack
       expect(tokens[0]?.outputs?.[key]).toMatchObject({ [SECRET_SIGNATURE]: expect.any(String) });
   });
 
-  it("destroys with the new key, revoking it last, back to the seed", async () => {
+  it("destroys with the new key, revoking it last, back to the seed; the identity provider is left as it is", async () => {
     const second = await token("ci-2");
     const result = await run(stack.destroy());
-    expect(result.summary.resourceChanges).toEqual({ delete: 4 });
+    expect(result.summary.resourceChanges).toEqual({ delete: 5 });
     expectSameIds(await estate(sim), seed);
+    expect(await identityProvider()).toMatchObject({
+      idp_entity_id: "https://idp.acme.example/saml/e2e",
+      status: "enabled",
+    });
     expect(await accepted(second)).toBe(false);
     expect((await api().apiTokens.list()).every((t) => t.active === false)).toBe(true);
     for (const text of printed) expect(text).not.toContain(second.apiSecret);
