@@ -133,6 +133,31 @@ describe("ApiToken", () => {
     expect(await tokens()).toEqual([{ uuid: state.id, label: "self", active: false }]);
   });
 
+  it("after a lost answer, refuses the token whose secret it never saw instead of taking it over", async () => {
+    await control(sim, "POST", "faults", [
+      { method: "POST", path: "/api/account/tokens", resetConnection: "after" },
+    ]);
+    await expect(up("ApiToken", inputs("lost"))).rejects.toThrow();
+    expect((await tokens()).filter((t) => t.label === "lost")).toHaveLength(1);
+    await expect(up("ApiToken", inputs("lost"))).rejects.toThrow(
+      /an interrupted run of this stack included.*adopt: true/,
+    );
+    expect((await tokens()).filter((t) => t.label === "lost")).toHaveLength(1);
+  });
+
+  it("never shows the secret in a log line or an error", async () => {
+    const { result, lines } = await logged(() => up("ApiToken", inputs("quiet")));
+    const secret = String(result.outs["apiSecret"]);
+    await api().apiTokens.delete(result.id);
+    await control(sim, "POST", "faults", [
+      { method: "GET", path: "/api/account/tokens", status: 500, body: { error: "system", message: secret } },
+    ]);
+    const failure = await up("ApiToken", inputs("again")).catch((e: unknown) => String(e));
+    expect(lines.join("\n")).not.toContain(secret);
+    expect(failure).toMatch(/REDACTED/);
+    expect(failure).not.toContain(secret);
+  });
+
   it("treats a token already revoked as deleted", async () => {
     const state = await up("ApiToken", inputs());
     await api().apiTokens.delete(state.id);

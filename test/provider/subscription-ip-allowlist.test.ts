@@ -127,6 +127,16 @@ describe("SubscriptionIpAllowlist", () => {
     expect(await rules()).toEqual([]);
   });
 
+  it("converges without a second rule after the answer to a rule's create was lost", async () => {
+    await control(sim, "POST", "faults", [
+      { method: "POST", path: "/api/subscriptions/*/shield-acl", resetConnection: "after", times: 1 },
+    ]);
+    await expect(up("SubscriptionIpAllowlist", inputs([office]))).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await up("SubscriptionIpAllowlist", { ...inputs([office]) });
+    expect(await rules()).toEqual([office]);
+  });
+
   it("reads an import from the subscription's id alone", async () => {
     await up("SubscriptionIpAllowlist", inputs([office]));
     const imported = await read("SubscriptionIpAllowlist", {
