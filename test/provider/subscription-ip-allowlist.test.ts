@@ -137,6 +137,21 @@ describe("SubscriptionIpAllowlist", () => {
     expect(await rules()).toEqual([office]);
   });
 
+  it("deletes with the configured credentials after the stored secret was rotated", async () => {
+    const state = await up("SubscriptionIpAllowlist", inputs([office]));
+    const { clientSecret } = (await control(sim, "POST", "credentials/rotate")) as { clientSecret: string };
+    await control(sim, "POST", "tokens/expire");
+    configure({
+      "acquia:clientId": sim.clientId,
+      "acquia:clientSecret": clientSecret,
+      "acquia:apiUrl": sim.apiUrl,
+      "acquia:tokenUrl": sim.tokenUrl,
+    });
+    await destroy("SubscriptionIpAllowlist", state);
+    const fresh = new AcquiaCloudClient({ ...connectionOf(sim), clientSecret });
+    expect(await fresh.shieldAcl.list(sub)).toEqual([]);
+  });
+
   it("reads an import from the subscription's id alone", async () => {
     await up("SubscriptionIpAllowlist", inputs([office]));
     const imported = await read("SubscriptionIpAllowlist", {
