@@ -3,6 +3,7 @@ import type { Simulator } from "../../simulator";
 import {
   check,
   configure,
+  create,
   connectionOf,
   control,
   destroy,
@@ -95,7 +96,12 @@ describe("ApiToken", () => {
     expect(failures.failures).toEqual([
       { property: "label", reason: expect.stringMatching(/already exists in Acquia .*adopt: true/) },
     ]);
-    await expect(up("ApiToken", { ...inputs("made-in-ui"), adopt: false })).rejects.toThrow(/adopt: true/);
+    await expect(
+      create("ApiToken", { ...inputs("made-in-ui"), adopt: false, __provider: "shim" }),
+    ).rejects.toMatchObject({
+      code: "ALREADY_EXISTS",
+      message: expect.stringMatching(/adopt: true/),
+    });
 
     const adopted = await logged(() => up("ApiToken", { ...inputs("made-in-ui"), adopt: true }));
     expect(adopted.lines.join("\n")).toMatch(/adopted the existing token .*apiKey and apiSecret stay empty/);

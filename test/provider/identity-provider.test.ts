@@ -5,6 +5,7 @@ import {
   behindPulumi,
   check,
   configure,
+  create,
   connectionOf,
   control,
   destroy,
@@ -50,7 +51,12 @@ describe("IdentityProvider", () => {
         reason: expect.stringMatching(/no API to create identity providers.*`adopt: true`/),
       },
     ]);
-    await expect(up("IdentityProvider", { ...plain, adopt: false })).rejects.toThrow(/set `adopt: true`/);
+    await expect(
+      create("IdentityProvider", { ...plain, adopt: false, __provider: "shim" }),
+    ).rejects.toMatchObject({
+      code: "ADOPT_REQUIRED",
+      message: expect.stringMatching(/set `adopt: true`/),
+    });
     expect((await idp()).idp_entity_id).toBe("https://idp.acme.example/saml");
   });
 

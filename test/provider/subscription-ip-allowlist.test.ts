@@ -4,6 +4,7 @@ import {
   behindPulumi,
   check,
   configure,
+  create,
   connectionOf,
   control,
   destroy,
@@ -109,9 +110,12 @@ describe("SubscriptionIpAllowlist", () => {
         reason: expect.stringMatching(/already has Shield ACL rules \("Legacy"\).*adopt: true/),
       },
     ]);
-    await expect(up("SubscriptionIpAllowlist", { ...inputs([office]), adopt: false })).rejects.toThrow(
-      /adopt: true/,
-    );
+    await expect(
+      create("SubscriptionIpAllowlist", { ...inputs([office]), adopt: false, __provider: "shim" }),
+    ).rejects.toMatchObject({
+      code: "ALREADY_EXISTS",
+      message: expect.stringMatching(/adopt: true/),
+    });
     const adopted = await up("SubscriptionIpAllowlist", { ...inputs([office]), adopt: true });
     expect(adopted.outs["entries"]).toEqual([office]);
     expect(await rules()).toEqual([office]);
