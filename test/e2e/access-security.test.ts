@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { SEED, startSimulator, type Simulator } from "../../simulator";
 import { apiClient, estate, expectSameIds, type EstateState } from "../helpers/simulated-estate";
+import { mutations } from "../helpers/simulator-control";
 import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import { createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
 import { checkpointResources, stateFiles } from "./helpers/state-files";
@@ -28,6 +29,8 @@ describeWithPulumi("access and security through `pulumi up` with the packed pack
   let seed: EstateState;
   /** Everything the CLI printed. */
   const printed: string[] = [];
+  /** Every token secret the stack ever held. */
+  const secrets: string[] = [];
   const office = { description: "Office", addresses: ["203.0.113.0/24"] };
   const vpn = { description: "VPN", addresses: ["198.51.100.7"] };
 
@@ -128,10 +131,19 @@ describeWithPulumi("access and security through `pulumi up` with the packed pack
     const second = await token("ci-2");
     expect(second.apiKey).not.toBe(first.apiKey);
 
-    // 2. The stack moved to it, and the old token dropped.
+    secrets.push(first.apiSecret, second.apiSecret);
+
+    // 2. The stack moved to it, and the old token dropped: the one change at Acquia is the revocation.
     await useCredentials(second);
     await setTokens(["ci-2"]);
+    const before = await mutations(sim);
     expect((await run(stack.up())).summary.resourceChanges).toMatchObject({ delete: 1 });
+    const after = await mutations(sim);
+    expect(
+      Object.fromEntries(Object.entries(after).filter(([route, n]) => n !== (before[route] ?? 0))),
+    ).toEqual({
+      "DELETE /account/tokens/{tokenUuid}": (before["DELETE /account/tokens/{tokenUuid}"] ?? 0) + 1,
+    });
     expect(await accepted(second)).toBe(true);
     expect(await accepted(first)).toBe(false);
     expect((await api().apiTokens.list()).map((t) => [t.label, t.active])).toEqual([
@@ -142,7 +154,7 @@ describeWithPulumi("access and security through `pulumi up` with the packed pack
   });
 
   it("keeps every key secret out of the backend and the CLI's output", async () => {
-    const secrets = [(await token("ci-2")).apiSecret, sim.clientSecret];
+    secrets.push(sim.clientSecret);
     for (const { path, text } of stateFiles(fileURLToPath(sandbox.backendUrl))) {
       for (const secret of secrets)
         if (text.includes(secret)) throw new Error(`${path} holds a secret in plaintext`);
@@ -167,6 +179,6 @@ describeWithPulumi("access and security through `pulumi up` with the packed pack
     });
     expect(await accepted(second)).toBe(false);
     expect((await api().apiTokens.list()).every((t) => t.active === false)).toBe(true);
-    for (const text of printed) expect(text).not.toContain(second.apiSecret);
+    for (const text of printed) for (const secret of secrets) expect(text).not.toContain(secret);
   });
 });
