@@ -199,6 +199,44 @@ export const getTeam = defineFunction({
   },
 });
 
+export const getSubscription = defineFunction({
+  name: "getSubscription",
+  description:
+    "A subscription by UUID, or by exact name (which must then be unique among visible subscriptions), e.g. " +
+    "for a SubscriptionIpAllowlist.",
+  args: z
+    .object({
+      uuid: z.string().optional().describe("The subscription's UUID."),
+      name: z.string().optional().describe("The subscription's exact name."),
+    })
+    .refine((a) => (a.uuid === undefined) !== (a.name === undefined), {
+      message: "pass either uuid or name",
+      path: ["name"],
+    }),
+  result: z.object({
+    uuid: z.string(),
+    name: z.string(),
+    organization: nameAndUuid.optional(),
+    product: z
+      .object({ name: z.string().optional(), type: z.string().optional() })
+      .optional()
+      .describe("e.g. Enterprise."),
+    applications_total: z.number().optional().describe("How many applications it allows."),
+    applications_used: z.number().optional().describe("How many it has."),
+    expire_at: z.string().optional().describe("When the contract ends."),
+  }),
+  async run(client, args) {
+    if (args.uuid) return client.subscriptions.get(args.uuid);
+    const matches = (await client.subscriptions.list()).filter((s) => s.name === args.name);
+    if (matches.length === 1 && matches[0]) return matches[0];
+    throw new Error(
+      matches.length === 0
+        ? `No subscription named "${args.name}" is visible to these credentials; check the name or pass its uuid`
+        : `${matches.length} subscriptions are named "${args.name}" (${matches.map((s) => s.uuid).join(", ")}); pass the uuid instead`,
+    );
+  },
+});
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stored type-erased, like the kinds
 export type AnyFunction = FunctionDefinition<any, any>;
 
@@ -210,4 +248,5 @@ export const FUNCTIONS: readonly AnyFunction[] = [
   getPermissions,
   getRoles,
   getTeam,
+  getSubscription,
 ];

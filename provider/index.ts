@@ -11,6 +11,7 @@ export {
   getPermissions,
   getRoles,
   getTeam,
+  getSubscription,
   type Known,
   type LookupOptions,
 } from "./lookups";

@@ -2,7 +2,15 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as Sdk from "../sdk";
 import * as functions from "./functions";
 import type { z } from "zod";
-import type { AcquiaCloudClient, Account, Application, Environment, Organization, Team } from "../sdk";
+import type {
+  AcquiaCloudClient,
+  Account,
+  Application,
+  Environment,
+  Organization,
+  Subscription,
+  Team,
+} from "../sdk";
 import {
   CONNECTION_SOURCES,
   MISSING_CREDENTIALS_HINT,
@@ -89,4 +97,11 @@ export async function getTeam(
   args: ({ uuid: string } | { organizationUuid: string; name: string }) & LookupOptions,
 ): Promise<Known<Team>> {
   return functions.getTeam.run(await clientFor(args), args) as Promise<Known<Team>>;
+}
+
+/** A subscription by UUID, or by exact name (which must then be unique among visible subscriptions). */
+export async function getSubscription(
+  args: ({ uuid: string; name?: undefined } | { name: string; uuid?: undefined }) & LookupOptions,
+): Promise<Known<Subscription>> {
+  return functions.getSubscription.run(await clientFor(args), args) as Promise<Known<Subscription>>;
 }

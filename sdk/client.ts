@@ -11,12 +11,14 @@ import { path } from "./internal/path";
 import { notificationSchema, type Notification } from "./operations/notification";
 import { Operation, type NotificationReader } from "./operations/operation";
 import { AccountApi } from "./resources/account";
+import { ApiTokensApi } from "./resources/api-tokens";
 import { ApplicationsApi } from "./resources/applications";
 import { CodeApi } from "./resources/code";
 import { CronsApi } from "./resources/crons";
 import { DatabasesApi } from "./resources/databases";
 import { DomainsApi } from "./resources/domains";
 import { EnvironmentsApi } from "./resources/environments";
+import { IdentityProvidersApi } from "./resources/identity-providers";
 import { InvitesApi } from "./resources/invites";
 import { LogForwardingApi } from "./resources/log-forwarding";
 import { OrganizationAdminsApi } from "./resources/organization-admins";
@@ -24,6 +26,8 @@ import { OrganizationsApi } from "./resources/organizations";
 import { RolesApi } from "./resources/roles";
 import { SshKeysApi } from "./resources/ssh-keys";
 import { SslCertificatesApi } from "./resources/ssl-certificates";
+import { ShieldAclApi } from "./resources/shield-acl";
+import { SubscriptionsApi } from "./resources/subscriptions";
 import { TeamMembersApi } from "./resources/team-members";
 import { TeamsApi } from "./resources/teams";
 import { VariablesApi } from "./resources/variables";
@@ -95,6 +99,10 @@ export class AcquiaCloudClient implements NotificationReader {
   readonly variables = new VariablesApi(this);
   readonly crons = new CronsApi(this);
   readonly sshKeys = new SshKeysApi(this);
+  readonly apiTokens = new ApiTokensApi(this);
+  readonly subscriptions = new SubscriptionsApi(this);
+  readonly shieldAcl = new ShieldAclApi(this);
+  readonly identityProviders = new IdentityProvidersApi(this);
   readonly teams = new TeamsApi(this);
   readonly roles = new RolesApi(this);
   readonly teamMembers = new TeamMembersApi(this);
@@ -129,6 +137,11 @@ export class AcquiaCloudClient implements NotificationReader {
     this.gate =
       options.rateGate ??
       sharedRateGate(`${this.apiUrl} ${this.tokenKey}`, { warn: (line) => options.logger?.warn?.(line) });
+  }
+
+  /** The API key this client authenticates with (not a secret: Acquia lists keys by it). */
+  get clientId(): string {
+    return this.credentials.clientId;
   }
 
   /** Fetches (or reuses) a token: proves the credentials work without touching any object. */

@@ -23,7 +23,7 @@ function oktaError(status: number, errorCode: string, errorSummary: string): Tok
   };
 }
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -82,13 +82,7 @@ export class Auth {
         clientSecret = decodeURIComponent(decoded.slice(colon + 1));
       }
     }
-    const { credentials } = this.store;
-    if (
-      clientId === undefined ||
-      clientSecret === undefined ||
-      clientId !== credentials.clientId ||
-      !sameSecret(clientSecret, credentials.clientSecret)
-    ) {
+    if (clientId === undefined || clientSecret === undefined || !this.validClient(clientId, clientSecret)) {
       return oktaError(
         401,
         "invalid_client",
@@ -133,6 +127,25 @@ export class Auth {
     return { status: 200, body, headers: { "Cache-Control": "no-store", Pragma: "no-cache" } };
   }
 
+  /** The demo key, or an account API token that has not been revoked. */
+  private validClient(clientId: string, clientSecret: string): boolean {
+    const { credentials } = this.store;
+    if (clientId === credentials.clientId) return sameSecret(clientSecret, credentials.clientSecret);
+    const token = Object.values(this.store.state.apiTokens).find((t) => t.clientId === clientId);
+    return (
+      token !== undefined &&
+      token.revocation === null &&
+      sameSecret(hashToken(clientSecret), token.secretSha256)
+    );
+  }
+
+  /** Whether the key was an account API token that has since been revoked. */
+  private revokedClient(clientId: string): boolean {
+    return Object.values(this.store.state.apiTokens).some(
+      (t) => t.clientId === clientId && t.revocation !== null,
+    );
+  }
+
   /** Resolves an API request's bearer token, or throws the answer Acquia gives. */
   authenticate(authorization: string | undefined): TokenRecord {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
@@ -141,7 +154,9 @@ export class Auth {
     }
     const hash = hashToken(match[1]);
     const record = this.store.tokens.find((t) => t.hash === hash);
-    if (record === undefined) {
+    // Revoking an API token also ends the access tokens issued to it (the spec: it can no longer
+    // "authorize access to the API in the future").
+    if (record === undefined || this.revokedClient(record.clientId)) {
       throw new ApiError(401, "unauthorized", "The access token is invalid.");
     }
     if (record.revokedExpired || record.expiresAtMs <= Date.now()) {

@@ -189,7 +189,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
 }
 
-export { SEED, SEED_CREDENTIALS } from "./seed";
+export { SEED, SEED_CREDENTIALS, SEED_IDP_CERTIFICATE } from "./seed";
 export { MESSAGE_ONLY_OPERATIONS, REALISM_RULES, type RealismOption, type RealismRule } from "./realism";
 export type { StatsSnapshot, TaskStats } from "./stats";
 export type { IssuedToken } from "./auth";

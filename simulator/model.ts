@@ -46,6 +46,8 @@ export interface SubscriptionRecord {
   uuid: string;
   name: string;
   organizationUuid: string;
+  /** Whether the subscription has Acquia Shield: only then does it take Shield ACL rules. */
+  shield: boolean;
 }
 
 export interface CodeReference {
@@ -160,6 +162,38 @@ export interface SshKeyRecord {
   createdAt: string;
 }
 
+export interface ApiTokenRecord {
+  uuid: string;
+  label: string;
+  /** The key (client id) the token authenticates with. */
+  clientId: string;
+  /** sha256 of the secret: the state file never holds a usable secret. */
+  secretSha256: string;
+  createdAt: string;
+  /** Set once revoked: the token stays listed, inactive. */
+  revocation: string | null;
+}
+
+export interface ShieldAclRuleRecord {
+  uuid: string;
+  subscriptionUuid: string;
+  description: string;
+  addresses: string[];
+  service: string;
+  action: string;
+}
+
+export interface IdentityProviderRecord {
+  uuid: string;
+  organizationUuid: string;
+  label: string;
+  idpEntityId: string;
+  spEntityId: string;
+  ssoUrl: string;
+  certificate: string;
+  status: "enabled" | "disabled";
+}
+
 export interface TeamRecord {
   uuid: string;
   name: string;
@@ -260,6 +294,9 @@ export interface Collections {
   logForwardingDestinations: Record<string, LogForwardingRecord>;
   certificates: Record<string, CertificateRecord>;
   sshKeys: Record<string, SshKeyRecord>;
+  apiTokens: Record<string, ApiTokenRecord>;
+  shieldAclRules: Record<string, ShieldAclRuleRecord>;
+  identityProviders: Record<string, IdentityProviderRecord>;
   teams: Record<string, TeamRecord>;
   teamApplications: Record<string, TeamApplicationRecord>;
   roles: Record<string, RoleRecord>;

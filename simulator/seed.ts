@@ -53,6 +53,8 @@ export const SEED = {
   /** A person already on the Developers team (a Senior Developer), from the spec's members example. */
   memberUuid: "5aa902c5-f1c1-6c94-edfa-86bc58d0dce3",
   memberMail: "james.kirk@example.com",
+  /** The SAML identity provider of Acme Platform, registered in Cloud UI and not enabled yet. */
+  identityProviderUuid: "1bc5dbb4-6d59-403b-afc7-777e520aaa40",
   /** The owner and only member of the foreign organization. */
   foreignAccountUuid: "9d1f3b52-6c0e-4e8a-b7d4-2f5a8c3e1d60",
 } as const;
@@ -64,6 +66,20 @@ export const SEED_CREDENTIALS: Readonly<Credentials> = {
 };
 
 const SEED_TIME = "2024-01-15T09:30:00+00:00";
+
+/** The seeded identity provider's signing certificate: self-signed, valid until 2126. */
+export const SEED_IDP_CERTIFICATE =
+  "-----BEGIN CERTIFICATE-----\n" +
+  "MIIBjDCCATOgAwIBAgIUUsbcu6XIMKcZLF44+iBnv/IPefEwCgYIKoZIzj0EAwIw\n" +
+  "GzEZMBcGA1UEAwwQaWRwLmFjbWUuZXhhbXBsZTAgFw0yNjExMjkwODA3MzZaGA8y\n" +
+  "MTI2MTEwNTA4MDczNlowGzEZMBcGA1UEAwwQaWRwLmFjbWUuZXhhbXBsZTBZMBMG\n" +
+  "ByqGSM49AgEGCCqGSM49AwEHA0IABK9Nw1bV4My+qEKcnlua2bTeFQPOdca4FH0a\n" +
+  "DaRrOYn8qBauckx/gOp/fvljfrHcGl58V34VzSx6sl0/F6tsXLyjUzBRMB0GA1Ud\n" +
+  "DgQWBBShtujqkOD2eavCLNMy1EaJcM8dwzAfBgNVHSMEGDAWgBShtujqkOD2eavC\n" +
+  "LNMy1EaJcM8dwzAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0cAMEQCICgT\n" +
+  "xfhq82Oui4CEsW9MQq6i9W4TXF1TLpewUEt1XXdiAiBhQLXevr7Zh+2npWEd6j2d\n" +
+  "E89KCAFoo5kybUKaeq+EhA==\n" +
+  "-----END CERTIFICATE-----\n";
 
 export function defaultPhpConfiguration(): PhpConfiguration {
   return {
@@ -225,16 +241,19 @@ export function createSeedState(): State {
         uuid: SEED.subscriptionUuid,
         name: "Acme Platform Enterprise",
         organizationUuid: SEED.organizationUuid,
+        shield: true,
       },
       [SEED.federatedSubscriptionUuid]: {
         uuid: SEED.federatedSubscriptionUuid,
         name: "Acme Federated Enterprise",
         organizationUuid: SEED.federatedOrganizationUuid,
+        shield: false,
       },
       [SEED.foreignSubscriptionUuid]: {
         uuid: SEED.foreignSubscriptionUuid,
         name: "Globex Enterprise",
         organizationUuid: SEED.foreignOrganizationUuid,
+        shield: false,
       },
     },
     applications: Object.fromEntries([acmeWeb, legacy, intranet, globex].map((a) => [a.uuid, a])),
@@ -247,6 +266,20 @@ export function createSeedState(): State {
     logForwardingDestinations: {},
     certificates: {},
     sshKeys: {},
+    apiTokens: {},
+    shieldAclRules: {},
+    identityProviders: {
+      [SEED.identityProviderUuid]: {
+        uuid: SEED.identityProviderUuid,
+        organizationUuid: SEED.organizationUuid,
+        label: "Acme SSO",
+        idpEntityId: "https://idp.acme.example/saml",
+        spEntityId: `https://accounts.acquia.com/api/auth/saml/${SEED.identityProviderUuid}`,
+        ssoUrl: "https://idp.acme.example/sso",
+        certificate: SEED_IDP_CERTIFICATE,
+        status: "disabled",
+      },
+    },
     teams: {
       [SEED.teamUuid]: {
         uuid: SEED.teamUuid,

@@ -4,7 +4,8 @@ import { SEED_CREDENTIALS, createSeedState } from "./seed";
 
 const FORMAT = "acquia-cloud-simulator-state";
 // Version 2: organizations list their members, applications carry their type. Version 3: roles, people,
-// team members, organization admins and invites.
+// team members, organization admins and invites; account API tokens, Shield ACL rules, identity
+// providers, and whether a subscription has Shield.
 const VERSION = 3;
 
 interface PersistedFile {

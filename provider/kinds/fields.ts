@@ -38,3 +38,7 @@ export const gitRef = (field: string, required: string) =>
       /^[A-Za-z0-9._/-]+$/,
       `${field} may contain only letters, digits and . _ / - (tags are written tags/<name>)`,
     );
+
+export const subscriptionUuid = z.guid({
+  message: "subscriptionUuid must be a subscription UUID (see getSubscription)",
+});

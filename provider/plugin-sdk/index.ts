@@ -5,6 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 // Export members:
+export { ApiTokenArgs } from "./apiToken";
+export type ApiToken = import("./apiToken").ApiToken;
+export const ApiToken: typeof import("./apiToken").ApiToken = null as any;
+utilities.lazyLoad(exports, ["ApiToken"], () => require("./apiToken"));
+
 export { CodeDeploymentArgs } from "./codeDeployment";
 export type CodeDeployment = import("./codeDeployment").CodeDeployment;
 export const CodeDeployment: typeof import("./codeDeployment").CodeDeployment = null as any;
@@ -75,10 +80,20 @@ export const getRoles: typeof import("./getRoles").getRoles = null as any;
 export const getRolesOutput: typeof import("./getRoles").getRolesOutput = null as any;
 utilities.lazyLoad(exports, ["getRoles","getRolesOutput"], () => require("./getRoles"));
 
+export { GetSubscriptionArgs, GetSubscriptionResult, GetSubscriptionOutputArgs } from "./getSubscription";
+export const getSubscription: typeof import("./getSubscription").getSubscription = null as any;
+export const getSubscriptionOutput: typeof import("./getSubscription").getSubscriptionOutput = null as any;
+utilities.lazyLoad(exports, ["getSubscription","getSubscriptionOutput"], () => require("./getSubscription"));
+
 export { GetTeamArgs, GetTeamResult, GetTeamOutputArgs } from "./getTeam";
 export const getTeam: typeof import("./getTeam").getTeam = null as any;
 export const getTeamOutput: typeof import("./getTeam").getTeamOutput = null as any;
 utilities.lazyLoad(exports, ["getTeam","getTeamOutput"], () => require("./getTeam"));
+
+export { IdentityProviderArgs } from "./identityProvider";
+export type IdentityProvider = import("./identityProvider").IdentityProvider;
+export const IdentityProvider: typeof import("./identityProvider").IdentityProvider = null as any;
+utilities.lazyLoad(exports, ["IdentityProvider"], () => require("./identityProvider"));
 
 export { LogForwardingDestinationArgs } from "./logForwardingDestination";
 export type LogForwardingDestination = import("./logForwardingDestination").LogForwardingDestination;
@@ -110,6 +125,11 @@ export type SslCertificate = import("./sslCertificate").SslCertificate;
 export const SslCertificate: typeof import("./sslCertificate").SslCertificate = null as any;
 utilities.lazyLoad(exports, ["SslCertificate"], () => require("./sslCertificate"));
 
+export { SubscriptionIpAllowlistArgs } from "./subscriptionIpAllowlist";
+export type SubscriptionIpAllowlist = import("./subscriptionIpAllowlist").SubscriptionIpAllowlist;
+export const SubscriptionIpAllowlist: typeof import("./subscriptionIpAllowlist").SubscriptionIpAllowlist = null as any;
+utilities.lazyLoad(exports, ["SubscriptionIpAllowlist"], () => require("./subscriptionIpAllowlist"));
+
 export { TeamArgs } from "./team";
 export type Team = import("./team").Team;
 export const Team: typeof import("./team").Team = null as any;
@@ -139,6 +159,8 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "acquia:index:ApiToken":
+                return new ApiToken(name, <any>undefined, { urn })
             case "acquia:index:CodeDeployment":
                 return new CodeDeployment(name, <any>undefined, { urn })
             case "acquia:index:Connection":
@@ -155,6 +177,8 @@ const _module = {
                 return new EnvironmentSettings(name, <any>undefined, { urn })
             case "acquia:index:EnvironmentVariable":
                 return new EnvironmentVariable(name, <any>undefined, { urn })
+            case "acquia:index:IdentityProvider":
+                return new IdentityProvider(name, <any>undefined, { urn })
             case "acquia:index:LogForwardingDestination":
                 return new LogForwardingDestination(name, <any>undefined, { urn })
             case "acquia:index:OrganizationAdmin":
@@ -165,6 +189,8 @@ const _module = {
                 return new SshKey(name, <any>undefined, { urn })
             case "acquia:index:SslCertificate":
                 return new SslCertificate(name, <any>undefined, { urn })
+            case "acquia:index:SubscriptionIpAllowlist":
+                return new SubscriptionIpAllowlist(name, <any>undefined, { urn })
             case "acquia:index:Team":
                 return new Team(name, <any>undefined, { urn })
             case "acquia:index:TeamApplication":

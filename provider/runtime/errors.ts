@@ -15,6 +15,8 @@ export type ProviderErrorCode =
   | "ENVIRONMENT_MISSING"
   /** An object exists that the kind cannot manage (a non-CD environment, another key under a label). */
   | "NOT_MANAGEABLE"
+  /** Acquia cannot create this kind of object: the resource must take over the existing one (`adopt`). */
+  | "ADOPT_REQUIRED"
   /** The object vanished while being updated. */
   | "OBJECT_GONE"
   /** Acquia reported a change done but does not show it. */

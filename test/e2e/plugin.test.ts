@@ -89,6 +89,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
     expect(schema.name).toBe("acquia");
     expect(Object.keys(schema.resources).sort()).toEqual(
       [
+        "ApiToken",
         "CodeDeployment",
         "Connection",
         "CronJob",
@@ -97,11 +98,13 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
         "Environment",
         "EnvironmentSettings",
         "EnvironmentVariable",
+        "IdentityProvider",
         "LogForwardingDestination",
         "OrganizationAdmin",
         "Role",
         "SshKey",
         "SslCertificate",
+        "SubscriptionIpAllowlist",
         "Team",
         "TeamApplication",
         "TeamMember",
@@ -116,6 +119,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
         "getPermissions",
         "getRoles",
         "getTeam",
+        "getSubscription",
       ].map((fn) => `acquia:index:${fn}`),
     );
     const secret = (type: string, property: string) =>
@@ -124,6 +128,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
     expect(secret("EnvironmentVariable", "value")).toBe(true);
     expect(secret("SslCertificate", "privateKey")).toBe(true);
     expect(secret("LogForwardingDestination", "credentials")).toBe(true);
+    expect(secret("ApiToken", "apiSecret")).toBe(true);
     expect(schema.config.variables["clientSecret"]?.secret).toBe(true);
   });
 

@@ -29,6 +29,7 @@ export const PROGRAM_COLLECTIONS = [
   "roles",
   "teamMembers",
   "organizationAdmins",
+  "shieldAclRules",
 ] as const;
 
 export type EstateState = Record<(typeof PROGRAM_COLLECTIONS)[number], Record<string, unknown>>;

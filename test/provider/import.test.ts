@@ -1,4 +1,4 @@
-import type { Simulator } from "../../simulator";
+import { SEED, type Simulator } from "../../simulator";
 import { selfSignedCertificate } from "../simulator/helpers";
 import { checked, configure, control, diff, read, simulator, up, type Props } from "./harness";
 import { ed25519 } from "./keys";
@@ -76,6 +76,22 @@ const cases: [kind: string, inputs: (sim: Simulator) => Props][] = [
       label: "imported",
       certificate: cert.certificate,
       privateKey: cert.privateKey,
+    }),
+  ],
+  ["ApiToken", () => ({ label: "imported-token" })],
+  [
+    "SubscriptionIpAllowlist",
+    () => ({
+      subscriptionUuid: SEED.subscriptionUuid,
+      entries: [{ description: "Imported", addresses: ["192.0.2.0/24"] }],
+    }),
+  ],
+  [
+    "IdentityProvider",
+    (s) => ({
+      organizationUuid: s.organizationUuid,
+      adopt: true,
+      ssoUrl: "https://idp.example.com/imported",
     }),
   ],
 ];

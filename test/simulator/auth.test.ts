@@ -110,6 +110,32 @@ describe("API authentication", () => {
   });
 });
 
+describe("account API tokens as credentials", () => {
+  it("accepts a created token's key and secret, and refuses them (and their access tokens) once revoked", async () => {
+    const owner = await Api.connect(sim);
+    const created = await owner.post("/account/tokens", { label: "ci" });
+    expect(created.status).toBe(201);
+    const { client_id: key, client_secret: secret } = created.body as Record<string, string>;
+    const own = { client_id: String(key), client_secret: String(secret) };
+    expect((await requestToken(sim, { ...own, client_secret: "wrong" })).status).toBe(401);
+    const issued = await requestToken(sim, own);
+    expect(issued.status).toBe(200);
+    const bearer = String(issued.body.access_token);
+    expect((await owner.get("/account", { token: bearer })).status).toBe(200);
+    // The simulator keeps only the secret's digest.
+    expect(JSON.stringify(await sim.control.state())).not.toContain(String(secret));
+
+    const uuid = String(items(await owner.get("/account/tokens")).find((t) => t.label === "ci")?.uuid);
+    expect((await owner.delete(`/account/tokens/${uuid}`)).status).toBe(200);
+    expect((await requestToken(sim, own)).status).toBe(401);
+    expect((await owner.get("/account", { token: bearer })).status).toBe(401);
+    expect((await owner.get(`/account/tokens/${uuid}`)).body).toMatchObject({
+      active: false,
+      revocation: expect.any(String),
+    });
+  });
+});
+
 describe("federated authentication", () => {
   const required = {
     error: "additional_authentication_required",

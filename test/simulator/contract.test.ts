@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { isIPv4 } from "node:net";
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { SEED, type RealismRule, type Simulator } from "../../simulator";
@@ -120,6 +121,13 @@ class SpecValidator {
     addFormats(this.ajv);
     // Acquia's own format names, declared but not standard JSON Schema formats.
     this.ajv.addFormat("id", true);
+    // Shield ACL addresses: an IPv4 address, or an IPv4 range in CIDR notation.
+    this.ajv.addFormat("cidr | ipv4", (value: string) => {
+      const [address = "", bits, ...rest] = value.split("/");
+      return (
+        isIPv4(address) && rest.length === 0 && (bits === undefined || /^(\d|[12]\d|3[0-2])$/.test(bits))
+      );
+    });
     this.ajv.addSchema({ $id: SPEC_ID, components: rewriteRefs(spec.components) });
   }
 
@@ -225,6 +233,142 @@ function cases(ctx: Context): Case[] {
     ),
     c("DELETE", "/account/ssh-keys/{sshKeyUuid}", 404, () =>
       api().delete(`/account/ssh-keys/${UNKNOWN_UUID}`),
+    ),
+
+    // Account API tokens
+    c("POST", "/account/tokens", 201, async () => {
+      const response = await api().post("/account/tokens", { label: "contract" });
+      ids.apiToken = String(
+        items(await api().get("/account/tokens")).find((t) => t.label === "contract")?.uuid,
+      );
+      return response;
+    }),
+    c("GET", "/account/tokens", 200, () => api().get("/account/tokens")),
+    c("GET", "/account/tokens/{tokenUuid}", 200, () => api().get(`/account/tokens/${ids.apiToken}`)),
+    c("GET", "/account/tokens/{tokenUuid}", 404, () => api().get(`/account/tokens/${UNKNOWN_UUID}`)),
+    c("DELETE", "/account/tokens/{tokenUuid}", 200, () =>
+      api().delete(`/account/tokens/${ids.apiToken}?tokenDeleteReason=contract`),
+    ),
+    c("DELETE", "/account/tokens/{tokenUuid}", 409, () => api().delete(`/account/tokens/${ids.apiToken}`)),
+    c("DELETE", "/account/tokens/{tokenUuid}", 404, () => api().delete(`/account/tokens/${UNKNOWN_UUID}`)),
+
+    // Subscriptions and their Shield ACL
+    c("GET", "/subscriptions", 200, () => api().get("/subscriptions")),
+    c("GET", "/subscriptions/{subscriptionUuid}", 200, () =>
+      api().get(`/subscriptions/${SEED.subscriptionUuid}`),
+    ),
+    c("GET", "/subscriptions/{subscriptionUuid}", 404, () => api().get(`/subscriptions/${UNKNOWN_UUID}`)),
+    c("POST", "/subscriptions/{subscriptionUuid}/shield-acl", 202, async () => {
+      const response = await api().post(`/subscriptions/${SEED.subscriptionUuid}/shield-acl`, {
+        description: "Office",
+        addresses: ["203.0.113.0/24", "198.51.100.7"],
+      });
+      ids.shieldRule = selfId(response);
+      return settled(response);
+    }),
+    c("POST", "/subscriptions/{subscriptionUuid}/shield-acl", 400, () =>
+      api().post(`/subscriptions/${SEED.subscriptionUuid}/shield-acl`, {
+        description: "x",
+        addresses: ["10.0.0.0/33"],
+      }),
+    ),
+    c("POST", "/subscriptions/{subscriptionUuid}/shield-acl", 404, () =>
+      api().post(`/subscriptions/${UNKNOWN_UUID}/shield-acl`, { description: "x", addresses: ["10.0.0.1"] }),
+    ),
+    c("GET", "/subscriptions/{subscriptionUuid}/shield-acl", 200, () =>
+      api().get(`/subscriptions/${SEED.subscriptionUuid}/shield-acl`),
+    ),
+    c("GET", "/subscriptions/{subscriptionUuid}/shield-acl", 404, () =>
+      api().get(`/subscriptions/${UNKNOWN_UUID}/shield-acl`),
+    ),
+    c("GET", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 200, () =>
+      api().get(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/${ids.shieldRule}`),
+    ),
+    c("GET", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 404, () =>
+      api().get(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/${UNKNOWN_UUID}`),
+    ),
+    c("PUT", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 202, () =>
+      api()
+        .put(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/${ids.shieldRule}`, {
+          addresses: ["203.0.113.0/25"],
+        })
+        .then(settled),
+    ),
+    c("PUT", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 409, () =>
+      api().put(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/${ids.shieldRule}`, {
+        addresses: ["203.0.113.0/25"],
+      }),
+    ),
+    c("PUT", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 404, () =>
+      api().put(`/subscriptions/${UNKNOWN_UUID}/shield-acl/${ids.shieldRule}`, { addresses: ["10.0.0.1"] }),
+    ),
+    c("DELETE", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 202, () =>
+      api().delete(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/${ids.shieldRule}`).then(settled),
+    ),
+    c("DELETE", "/subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}", 404, () =>
+      api().delete(`/subscriptions/${UNKNOWN_UUID}/shield-acl/${ids.shieldRule}`),
+    ),
+    c("POST", "/subscriptions/{subscriptionUuid}/shield-acl/actions/reset", 202, () =>
+      api().post(`/subscriptions/${SEED.subscriptionUuid}/shield-acl/actions/reset`).then(settled),
+    ),
+    c("POST", "/subscriptions/{subscriptionUuid}/shield-acl/actions/reset", 404, () =>
+      api().post(`/subscriptions/${UNKNOWN_UUID}/shield-acl/actions/reset`),
+    ),
+
+    // Identity providers
+    c("GET", "/identity-providers", 200, () => api().get("/identity-providers")),
+    c("GET", "/identity-providers/{identityProviderUuid}", 200, () =>
+      api().get(`/identity-providers/${SEED.identityProviderUuid}`),
+    ),
+    c("GET", "/identity-providers/{identityProviderUuid}", 404, () =>
+      api().get(`/identity-providers/${UNKNOWN_UUID}`),
+    ),
+    c("GET", "/organizations/{organizationUuid}/identity-provider", 200, () =>
+      api().get(`/organizations/${ctx.org}/identity-provider`),
+    ),
+    c("GET", "/organizations/{organizationUuid}/identity-provider", 404, () =>
+      api().get(`/organizations/${UNKNOWN_UUID}/identity-provider`),
+    ),
+    c("PUT", "/identity-providers/{identityProviderUuid}", 202, () =>
+      api()
+        .put(`/identity-providers/${SEED.identityProviderUuid}`, {
+          label: "Contract SSO",
+          sso_url: "https://sso.example.com/saml",
+        })
+        .then(settled),
+    ),
+    c("PUT", "/identity-providers/{identityProviderUuid}", 400, () =>
+      api().put(`/identity-providers/${SEED.identityProviderUuid}`, {}),
+    ),
+    c("PUT", "/identity-providers/{identityProviderUuid}", 404, () =>
+      api().put(`/identity-providers/${UNKNOWN_UUID}`, { label: "x" }),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/enable", 200, () =>
+      api().post(`/identity-providers/${SEED.identityProviderUuid}/actions/enable`),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/enable", 409, () =>
+      api().post(`/identity-providers/${SEED.identityProviderUuid}/actions/enable`),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/enable", 404, () =>
+      api().post(`/identity-providers/${UNKNOWN_UUID}/actions/enable`),
+    ),
+    c("PUT", "/identity-providers/{identityProviderUuid}", 409, () =>
+      api().put(`/identity-providers/${SEED.identityProviderUuid}`, { label: "Refused while enabled" }),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/disable", 200, () =>
+      api().post(`/identity-providers/${SEED.identityProviderUuid}/actions/disable`),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/disable", 409, () =>
+      api().post(`/identity-providers/${SEED.identityProviderUuid}/actions/disable`),
+    ),
+    c("POST", "/identity-providers/{identityProviderUuid}/actions/disable", 404, () =>
+      api().post(`/identity-providers/${UNKNOWN_UUID}/actions/disable`),
+    ),
+    c("DELETE", "/identity-providers/{identityProviderUuid}", 202, () =>
+      api().delete(`/identity-providers/${SEED.identityProviderUuid}`).then(settled),
+    ),
+    c("DELETE", "/identity-providers/{identityProviderUuid}", 404, () =>
+      api().delete(`/identity-providers/${SEED.identityProviderUuid}`),
     ),
 
     // Organizations and teams
@@ -938,6 +1082,10 @@ function cases(ctx: Context): Case[] {
  * any of them sent without a body or content type (requireBody). Listed in simulator/README.md.
  */
 const REQUIRE_BODY_UNDECLARED_400 = [
+  "POST /identity-providers/{identityProviderUuid}/actions/enable",
+  "POST /identity-providers/{identityProviderUuid}/actions/disable",
+  "PUT /subscriptions/{subscriptionUuid}/shield-acl/{shieldAclUuid}",
+  "POST /account/tokens",
   "PUT /environments/{environmentId}/crons/{cronId}",
   "POST /environments/{environmentId}/crons/{cronId}/actions/enable",
   "POST /environments/{environmentId}/crons/{cronId}/actions/disable",

@@ -34,3 +34,13 @@ export interface LogForwardingDestinationCredentialsArgs {
     token?: pulumi.Input<string | undefined>;
 }
 
+export interface SubscriptionIpAllowlistEntriesArgs {
+    /**
+     * IPv4/IPv6 addresses and CIDR blocks, e.g. `203.0.113.0/24`.
+     */
+    addresses: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Names the rule in Cloud UI; unique in the list: a rule is matched to its entry by it.
+     */
+    description: pulumi.Input<string>;
+}

@@ -72,6 +72,19 @@ export interface GetRolesResultRoles {
     uuid: string;
 }
 
+export interface GetSubscriptionResultOrganization {
+    name?: string;
+    uuid: string;
+}
+
+/**
+ * e.g. Enterprise.
+ */
+export interface GetSubscriptionResultProduct {
+    name?: string;
+    type?: string;
+}
+
 export interface GetTeamResultOrganization {
     name?: string;
     uuid: string;
@@ -102,5 +115,16 @@ export interface LogForwardingDestinationHealth {
     code?: string;
     details?: string;
     summary?: string;
+}
+
+export interface SubscriptionIpAllowlistEntries {
+    /**
+     * IPv4/IPv6 addresses and CIDR blocks, e.g. `203.0.113.0/24`.
+     */
+    addresses: string[];
+    /**
+     * Names the rule in Cloud UI; unique in the list: a rule is matched to its entry by it.
+     */
+    description: string;
 }
 
