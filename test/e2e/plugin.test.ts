@@ -118,8 +118,8 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
         "getOrganization",
         "getPermissions",
         "getRoles",
-        "getTeam",
         "getSubscription",
+        "getTeam",
       ].map((fn) => `acquia:index:${fn}`),
     );
     const secret = (type: string, property: string) =>
