@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { startSimulator, type Simulator } from "../../simulator";
+import { SEED, startSimulator, type Simulator } from "../../simulator";
 import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
 import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import { REPO_ROOT, createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
@@ -64,7 +64,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
 
   it("creates every resource", async () => {
     const result = await stack.up();
-    expect(result.summary.resourceChanges).toEqual({ create: 17 });
+    expect(result.summary.resourceChanges).toEqual({ create: 20 });
     const id = await cdeId();
     expect((await api().environments.get(id)).label).toBe("E2E");
     expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue);
@@ -72,11 +72,19 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     expect((await api().teams.find(sim.organizationUuid, "E2E Team"))?.uuid).toBe(
       (await stack.outputs())["teamUuid"]?.value,
     );
+    const tokens = await api().apiTokens.list();
+    expect(tokens.filter((t) => t.label === "E2E token" && t.active !== false)).toHaveLength(1);
+    expect((await api().shieldAcl.list(SEED.subscriptionUuid)).map((r) => r.addresses)).toEqual([
+      ["203.0.113.0/24"],
+    ]);
+    expect((await api().identityProviders.forOrganization(sim.organizationUuid)).idp_entity_id).toBe(
+      "https://idp.example.com/saml/e2e",
+    );
   });
 
   it("previews no change for the unchanged program", async () => {
     const preview = await stack.preview({ expectNoChanges: true });
-    expect(preview.changeSummary).toEqual({ same: 17 });
+    expect(preview.changeSummary).toEqual({ same: 20 });
   });
 
   it("updates in place and replaces exactly as documented when the program changes", async () => {
@@ -84,9 +92,9 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     await stack.setConfig("phase", { value: "2" });
     const result = await stack.up();
     // In place: environment label, settings, code ref, variable value, cron frequency, team name, log
-    // sources, role permissions. Replaced: the domain (deleted first) and the certificate (the new one
+    // sources, role permissions, allowlist addresses. Replaced: the domain (deleted first) and the certificate (the new one
     // active first).
-    expect(result.summary.resourceChanges).toEqual({ same: 7, update: 8, replace: 2 });
+    expect(result.summary.resourceChanges).toEqual({ same: 9, update: 9, replace: 2 });
     const id = await cdeId();
     expect(id).toBe(before);
     expect((await api().environments.get(id)).label).toBe("E2E Renamed");
@@ -104,6 +112,9 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     expect((role?.permissions ?? []).map((p) => p.name).sort()).toEqual([
       "deploy to non-prod",
       "deploy to prod",
+    ]);
+    expect((await api().shieldAcl.list(SEED.subscriptionUuid)).map((r) => r.addresses)).toEqual([
+      ["203.0.113.0/24", "198.51.100.7"],
     ]);
   });
 
@@ -146,7 +157,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     const ours = checkpointResources(backendDir(), PROJECT, STACK).filter((r) =>
       r.type.includes("acquia-cloud"),
     );
-    expect(ours).toHaveLength(16);
+    expect(ours).toHaveLength(19);
     for (const resource of ours) {
       const kind = resource.type.split(":").pop() ?? "";
       for (const props of [resource.inputs, resource.outputs]) {
@@ -158,7 +169,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
 
   it("destroys everything it created", async () => {
     const result = await stack.destroy();
-    expect(result.summary.resourceChanges).toEqual({ delete: 17 });
+    expect(result.summary.resourceChanges).toEqual({ delete: 20 });
     const after = await simState();
     expectSameIds(after, seed);
   });

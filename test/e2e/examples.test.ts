@@ -3,7 +3,7 @@
 // secret or a missing federated scope, and secret rotation without a broken destroy or a needless change.
 import { join } from "node:path";
 import { AcquiaCloudClient } from "../../sdk";
-import { startSimulator, type Simulator } from "../../simulator";
+import { SEED, startSimulator, type Simulator } from "../../simulator";
 import { apiClient } from "../helpers/simulated-estate";
 import { mutatingCalls } from "../helpers/simulator-control";
 import { ed25519PublicKey } from "../simulator/helpers";
@@ -67,6 +67,38 @@ describeWithPulumi("the examples and credentials through `pulumi up`", (cli) => 
     await stack.destroy();
     expect(await api().teams.find(sim.organizationUuid, "Platform Engineering")).toBeUndefined();
     expect(await api().sshKeys.find("ci_deploy")).toBeUndefined();
+  });
+
+  it("access-governance: a team, its role, its people invited and the allowlist, then all removed", async () => {
+    const dir = project(join(EXAMPLES_DIR, "access-governance"), "access-governance");
+    const members = ["ana.release@example.com", "ben.release@example.com"];
+    const stack = await projectStack(sandbox, dir, "example", {
+      ...credentials(sim),
+      members: JSON.stringify(members),
+      allowlist: JSON.stringify([{ description: "Office", addresses: ["203.0.113.0/24"] }]),
+    });
+    // The stack, the Connection, the team and its application, the role, two members, the allowlist.
+    expect((await stack.up()).summary.resourceChanges).toEqual({ create: 8 });
+    const outputs = await stack.outputs();
+    const role = await api().roles.find(sim.organizationUuid, "Release Manager");
+    expect(role?.uuid).toBe(outputs["roleUuid"]?.value);
+    expect((role?.permissions ?? []).map((p) => p.name).sort()).toEqual([
+      "deploy to non-prod",
+      "deploy to prod",
+      "pull from prod",
+    ]);
+    const teamUuid = String(outputs["teamUuid"]?.value);
+    const invites = await api().teamMembers.listInvites(teamUuid);
+    expect(invites.map((i) => i.email).sort()).toEqual(members);
+    expect(outputs["memberStatus"]?.value).toEqual(Object.fromEntries(members.map((m) => [m, "pending"])));
+    expect((await api().shieldAcl.list(SEED.subscriptionUuid)).map((r) => r.addresses)).toEqual([
+      ["203.0.113.0/24"],
+    ]);
+    expect((await stack.preview({ expectNoChanges: true })).changeSummary).toEqual({ same: 8 });
+    expect((await stack.destroy()).summary.resourceChanges).toEqual({ delete: 8 });
+    expect(await api().teams.find(sim.organizationUuid, "Release Managers")).toBeUndefined();
+    expect(await api().roles.find(sim.organizationUuid, "Release Manager")).toBeUndefined();
+    expect(await api().shieldAcl.list(SEED.subscriptionUuid)).toEqual([]);
   });
 
   describe("quickstart", () => {

@@ -148,9 +148,9 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
 
     it("creates every resource as acquia:index:<Type>, served by the plugin", async () => {
       const result = kept(await stack.up());
-      expect(result.summary.resourceChanges).toEqual({ create: 17 });
+      expect(result.summary.resourceChanges).toEqual({ create: 20 });
       const resources = ours("plugin");
-      expect(resources.filter((r) => r.type.startsWith("acquia:index:"))).toHaveLength(16);
+      expect(resources.filter((r) => r.type.startsWith("acquia:index:"))).toHaveLength(19);
       expect(resources.some((r) => r.type === "pulumi:providers:acquia")).toBe(true);
       expect(resources.some((r) => "__provider" in (r.outputs ?? {}))).toBe(false);
       const id = await cdeId();
@@ -160,13 +160,13 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
 
     it("previews no change for the unchanged program", async () => {
       const preview = kept(await stack.preview({ expectNoChanges: true }));
-      expect(preview.changeSummary).toEqual({ same: 17 });
+      expect(preview.changeSummary).toEqual({ same: 20 });
     });
 
     it("updates in place and replaces as documented", async () => {
       await stack.setConfig("phase", { value: "2" });
       const result = kept(await stack.up());
-      expect(result.summary.resourceChanges).toEqual({ same: 7, update: 8, replace: 2 });
+      expect(result.summary.resourceChanges).toEqual({ same: 9, update: 9, replace: 2 });
       const id = await cdeId();
       expect((await api().environments.get(id)).label).toBe("E2E Renamed");
       expect((await api().domains.list(id)).map((d) => d.hostname)).not.toContain("e2e.example.com");
@@ -195,7 +195,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
           name: r.urn.split("::").pop() ?? "",
           id: String((r as { id?: string }).id),
         }));
-      expect(resources).toHaveLength(16);
+      expect(resources).toHaveLength(19);
       // Not tracked by the sandbox: destroying it would delete the objects the first stack owns.
       const imported = await LocalWorkspace.createOrSelectStack(
         { stackName: "imported", workDir: project },
@@ -204,10 +204,10 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
       await imported.setAllConfig(await stack.getAllConfig());
       const before = (await sim.control.stats()).byRoute;
       const result = kept(await imported.import({ resources, protect: false, generateCode: false }));
-      expect(result.summary.resourceChanges).toMatchObject({ import: 16 });
+      expect(result.summary.resourceChanges).toMatchObject({ import: 19 });
       expect(mutations((await sim.control.stats()).byRoute)).toEqual(mutations(before));
       const preview = kept(await imported.preview({ expectNoChanges: true }));
-      expect(preview.changeSummary).toEqual({ same: 17 });
+      expect(preview.changeSummary).toEqual({ same: 20 });
       await imported.workspace.removeStack("imported", { force: true });
     });
 
@@ -229,7 +229,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
 
     it("destroys everything it created", async () => {
       const result = await stack.destroy();
-      expect(result.summary.resourceChanges).toEqual({ delete: 17 });
+      expect(result.summary.resourceChanges).toEqual({ delete: 20 });
       await expectOnlySeedLeft();
     });
   });
@@ -243,7 +243,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
 
     it("is created by the dynamic provider", async () => {
       const result = await stack.up();
-      expect(result.summary.resourceChanges).toEqual({ create: 17 });
+      expect(result.summary.resourceChanges).toEqual({ create: 20 });
       expect(ours("moved").every((r) => r.type.startsWith("pulumi-nodejs:dynamic/acquia-cloud:"))).toBe(true);
     });
 
@@ -251,7 +251,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
       await stack.setConfig("mode", { value: "plugin" });
       const before = await sim.control.stats();
       const preview = await stack.preview({ expectNoChanges: true });
-      expect(preview.changeSummary).toEqual({ same: 17 });
+      expect(preview.changeSummary).toEqual({ same: 20 });
       const after = await sim.control.stats();
       const calls = Object.entries(after.byRoute)
         .map(([route, count]) => [route, count - (before.byRoute[route] ?? 0)] as const)
@@ -266,17 +266,17 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
     it("moves on `pulumi up` without changing anything at Acquia", async () => {
       const before = (await sim.control.stats()).byRoute;
       const result = await stack.up();
-      expect(result.summary.resourceChanges).toEqual({ same: 17 });
+      expect(result.summary.resourceChanges).toEqual({ same: 20 });
       expect(mutations((await sim.control.stats()).byRoute)).toEqual(mutations(before));
       const types = ours("moved").map((r) => r.type);
-      expect(types.filter((t) => t.startsWith("acquia:index:"))).toHaveLength(16);
+      expect(types.filter((t) => t.startsWith("acquia:index:"))).toHaveLength(19);
       expect(types.filter((t) => t.startsWith("pulumi-nodejs:"))).toEqual([]);
-      expect((await stack.preview({ expectNoChanges: true })).changeSummary).toEqual({ same: 17 });
+      expect((await stack.preview({ expectNoChanges: true })).changeSummary).toEqual({ same: 20 });
     });
 
     it("is destroyed by the plugin", async () => {
       const result = await stack.destroy();
-      expect(result.summary.resourceChanges).toEqual({ delete: 17 });
+      expect(result.summary.resourceChanges).toEqual({ delete: 20 });
       await expectOnlySeedLeft();
     });
   });

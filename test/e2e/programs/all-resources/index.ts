@@ -1,6 +1,6 @@
 // Every resource kind in one program. Config `phase` 2 makes the changes the suite checks: in-place
 // updates (environment label, variable value, cron frequency, team name, PHP memory, code ref, log sources,
-// role permissions) and replacements (domain hostname: deleted first; certificate: the new one active
+// role permissions, allowlist addresses) and replacements (domain hostname: deleted first; certificate: the new one active
 // before the old goes).
 //
 // Config `mode: plugin` runs the very same program on the provider plugin (pulumi-acquia-cloud/plugin),
@@ -90,6 +90,25 @@ new acquia.LogForwardingDestination("logs", {
   address: "logs.example.com:6514",
   sources: phase2 ? ["apache-access", "php-error"] : ["apache-access"],
   credentials: { certificate: config.require("certificate"), token: config.requireSecret("logToken") },
+});
+new acquia.ApiToken("api-token", { connection, label: "E2E token" });
+new acquia.SubscriptionIpAllowlist("allowlist", {
+  connection,
+  subscriptionUuid: application.apply((a) => a.subscription?.uuid ?? ""),
+  entries: [
+    {
+      description: "Office",
+      addresses: phase2 ? ["203.0.113.0/24", "198.51.100.7"] : ["203.0.113.0/24"],
+    },
+  ],
+});
+// Acquia has no create for an identity provider: the organization's own is adopted.
+new acquia.IdentityProvider("sso", {
+  connection,
+  adopt: true,
+  organizationUuid,
+  entityId: "https://idp.example.com/saml/e2e",
+  ssoUrl: "https://idp.example.com/sso/e2e",
 });
 const certificate = new acquia.SslCertificate("certificate", {
   connection,
