@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { stringField } from "./body";
+import { missingParameter, validationFailed } from "./errors";
 import { link } from "./hal";
 import type { InviteRecord, PersonRecord, State } from "./model";
 import type { RouteContext } from "./router";
@@ -90,8 +92,12 @@ export function alreadyInvited(invite: InviteRecord): string {
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-export function isEmail(value: string): boolean {
-  return EMAIL.test(value);
+/** The `email` an invitation is sent to, refused as Acquia refuses it when missing or malformed. */
+export function invitedEmail(body: Readonly<Record<string, unknown>>): string {
+  const email = stringField(body, "email")?.trim();
+  if (email === undefined || email === "") throw missingParameter("email");
+  if (!EMAIL.test(email)) throw validationFailed({ email: "Invalid values for parameter(s): email" });
+  return email;
 }
 
 /** The spec's invite (team invites carry team, roles and the team's applications). */

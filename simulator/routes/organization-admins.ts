@@ -1,13 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { requireOrganization } from "../access";
 import { ok } from "../answers";
-import { stringField } from "../body";
-import { conflict, missingParameter, notFound, validationFailed } from "../errors";
+import { conflict, notFound } from "../errors";
 import { collection, link } from "../hal";
 import type { OrganizationAdminRecord, OrganizationRecord, PersonRecord } from "../model";
 import {
   alreadyInvited,
-  isEmail,
+  invitedEmail,
   isOpen,
   openInvite,
   personByMail,
@@ -130,9 +129,7 @@ export const organizationAdminRoutes: Route[] = [
         ctx.params.organizationUuid ?? "",
         "The organization you are trying to retrieve does not exist, or you do not have permission to access it.",
       );
-      const email = stringField(ctx.body, "email")?.trim();
-      if (email === undefined || email === "") throw missingParameter("email");
-      if (!isEmail(email)) throw validationFailed({ email: "Invalid values for parameter(s): email" });
+      const email = invitedEmail(ctx.body);
       const { state } = ctx.core.store;
       const person = personByMail(state, email);
       if (

@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { requireTeam } from "../access";
 import { ok } from "../answers";
-import { listField, stringField } from "../body";
-import { ApiError, conflict, missingParameter, notFound, validationFailed } from "../errors";
+import { listField } from "../body";
+import { ApiError, conflict, missingParameter, notFound } from "../errors";
 import { collection } from "../hal";
 import type { PersonRecord, State, TeamMemberRecord, TeamRecord } from "../model";
 import {
   alreadyInvited,
-  isEmail,
+  invitedEmail,
   isOpen,
   openInvite,
   personByMail,
@@ -82,9 +82,7 @@ export const teamMemberRoutes: Route[] = [
         ctx.params.teamUuid ?? "",
         "The team you are trying to modify does not exist, or you do not have permission to access it.",
       );
-      const email = stringField(ctx.body, "email")?.trim();
-      if (email === undefined || email === "") throw missingParameter("email");
-      if (!isEmail(email)) throw validationFailed({ email: "Invalid values for parameter(s): email" });
+      const email = invitedEmail(ctx.body);
       const { state } = ctx.core.store;
       const roles = validRoles(state, team, ctx.body);
       const person = personByMail(state, email);
