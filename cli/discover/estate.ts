@@ -17,6 +17,9 @@ export const DISCOVER_KINDS = [
   "log-forwarding-destination",
   "team",
   "ssh-key",
+  "role",
+  "team-member",
+  "subscription-ip-allowlist",
 ] as const;
 export type DiscoverKind = (typeof DISCOVER_KINDS)[number];
 
@@ -94,6 +97,38 @@ export interface DiscoveredTeam {
   organizationUuid: string;
   /** The applications on the team that the program gives it (a TeamApplication each). */
   applications: DiscoveredApplication[];
+  /** Its members and open invitations (`--organization` only), a TeamMember each. */
+  members: DiscoveredMember[];
+}
+
+/** A role as a TeamMember refers to it: a custom one by its Role resource, Acquia's own by name. */
+export interface RoleRef {
+  uuid: string;
+  name: string;
+}
+
+export interface DiscoveredMember {
+  email: string;
+  /** Sorted by name, so the program does not depend on Acquia's order. */
+  roles: RoleRef[];
+}
+
+/** One of the organization's custom roles (Acquia's defaults cannot be changed, so are not written). */
+export interface DiscoveredRole {
+  uuid: string;
+  name: string;
+  /** Only when Acquia holds one: an empty description is left out. */
+  description?: string | undefined;
+  permissions: string[];
+}
+
+/** A Shield subscription's IP allowlist, as its rules stand. */
+export interface DiscoveredAllowlist {
+  subscriptionUuid: string;
+  subscriptionName: string;
+  /** Whether no other visible subscription has this name: only then can getSubscription find it by name. */
+  nameIsUnique: boolean;
+  entries: { description: string; addresses: string[] }[];
 }
 
 export interface DiscoveredOrganization {
@@ -125,7 +160,8 @@ export interface DiscoveredConnection {
 
 /**
  * What was discovered: one application (its environments, databases, the teams with access to it), or
- * with `--organization` an organization's teams and their applications; SSH keys in both.
+ * with `--organization` an organization's teams (their applications and people), custom roles and Shield
+ * allowlists; SSH keys in both.
  */
 export type Scope = { application: DiscoveredApplication } | { organization: DiscoveredOrganization };
 
@@ -138,5 +174,8 @@ export interface Estate {
   environments: DiscoveredEnvironment[];
   teams: DiscoveredTeam[];
   sshKeys: DiscoveredSshKey[];
+  /** `--organization` only: custom roles, and the allowlists of its Shield subscriptions. */
+  roles: DiscoveredRole[];
+  allowlists: DiscoveredAllowlist[];
   skipped: Skipped[];
 }

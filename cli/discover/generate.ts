@@ -9,6 +9,7 @@
  * to set. `import.json` lists the same resources for plugin mode's `pulumi import --file`.
  */
 import type { DiscoverKind, DiscoveredApplication, DiscoveredEnvironment, Estate, Scope } from "./estate";
+import { allowlistsSection, membersSection, RoleRefs } from "./generate-access";
 import { importFile, type ImportEntry } from "./import-file";
 import { IdentifierAllocator, NameAllocator, camel, kebab } from "./names";
 import { code, newResource, type Code, type Value } from "./typescript";
@@ -62,7 +63,7 @@ function connectionCommands(estate: Estate): string[] {
 }
 
 /** Builds the program text section by section, naming things as it goes. */
-class ProgramWriter {
+export class ProgramWriter {
   readonly sections: string[] = [];
   readonly secrets: SecretSetting[] = [];
   readonly files: Record<string, string> = {};
@@ -239,7 +240,7 @@ function subject(scope: Scope): { what: string; name: string } {
         name: scope.application.name,
       }
     : {
-        what: `the teams of the Acquia organization "${oneLine(scope.organization.name)}" (${scope.organization.uuid})`,
+        what: `the teams and access of the Acquia organization "${oneLine(scope.organization.name)}" (${scope.organization.uuid})`,
         name: scope.organization.name,
       };
 }
@@ -302,10 +303,14 @@ function indexTs(w: ProgramWriter, estate: Estate, options: GenerateOptions, com
   return `${lines.join("\n")}\n`;
 }
 
-function teamsSection(w: ProgramWriter, estate: Estate): void {
+function teamsSection(w: ProgramWriter, estate: Estate, refs: RoleRefs): void {
   const discovered = "application" in estate.scope ? estate.scope.application : undefined;
   if (estate.teams.length === 0) return;
-  w.comment(discovered ? "Teams with access to the application" : "Teams, and the applications on each");
+  w.comment(
+    discovered
+      ? "Teams with access to the application"
+      : `Teams${w.has("team") ? ", the applications on each" : ""}${w.has("team-member") ? ", their people (members and invitations)" : ""}`,
+  );
   // The application discovered is `applicationUuid`; with --organization each one gets a lookup.
   const uuidOf = new Map<string, Code>(discovered ? [[discovered.uuid, code("applicationUuid")]] : []);
   for (const app of estate.teams.flatMap((t) => t.applications)) {
@@ -316,6 +321,15 @@ function teamsSection(w: ProgramWriter, estate: Estate): void {
   }
   for (const team of estate.teams) {
     const ident = w.identifiers.take("team", team.name);
+    if (!w.has("team")) {
+      // Only its people are wanted: the team is looked up, not adopted.
+      if (team.members.length === 0) continue;
+      w.sections.push(
+        `const ${ident} = pulumi.output(acquia.getTeam({ uuid: ${JSON.stringify(team.uuid)} }));`,
+      );
+      membersSection(w, refs, team, code(`${ident}.uuid`));
+      continue;
+    }
     w.resource(
       "Team",
       ["team", team.name],
@@ -336,6 +350,7 @@ function teamsSection(w: ProgramWriter, estate: Estate): void {
           ["applicationUuid", uuidOf.get(app.uuid) ?? app.uuid],
         ],
       );
+    membersSection(w, refs, team, code(`${ident}.teamUuid`));
   }
 }
 
@@ -348,7 +363,10 @@ function collect(w: ProgramWriter, estate: Estate): void {
       ["name", name],
     ]);
   for (const env of estate.environments) environmentSection(w, env);
-  teamsSection(w, estate);
+  const refs = new RoleRefs(w);
+  if ("organization" in estate.scope) refs.write(estate.roles, estate.scope.organization.uuid);
+  teamsSection(w, estate, refs);
+  allowlistsSection(w, estate.allowlists);
   if (estate.sshKeys.length > 0) w.comment("SSH keys of the account that owns the API key");
   for (const key of estate.sshKeys)
     w.resource("SshKey", ["ssh key", key.label], { sshKeyUuid: key.uuid }, [

@@ -11,6 +11,9 @@ import { kind as environment } from "../../provider/kinds/environment/definition
 import { kind as environmentSettings } from "../../provider/kinds/environment-settings/definition";
 import { kind as environmentVariable } from "../../provider/kinds/environment-variable/definition";
 import { formatId, type AnyKind } from "../../provider/kinds/kind";
+import { kind as role } from "../../provider/kinds/role/definition";
+import { kind as subscriptionIpAllowlist } from "../../provider/kinds/subscription-ip-allowlist/definition";
+import { kind as teamMember } from "../../provider/kinds/team-member/definition";
 import { kind as logForwardingDestination } from "../../provider/kinds/log-forwarding-destination/definition";
 import { kind as sshKey } from "../../provider/kinds/ssh-key/definition";
 import { kind as sslCertificate } from "../../provider/kinds/ssl-certificate/definition";
@@ -28,10 +31,13 @@ const KINDS: ReadonlyMap<string, AnyKind> = new Map(
     environmentSettings,
     environmentVariable,
     logForwardingDestination,
+    role,
     sshKey,
     sslCertificate,
     team,
+    subscriptionIpAllowlist,
     teamApplication,
+    teamMember,
   ].map((k: AnyKind) => [k.name, k]),
 );
 

@@ -7,14 +7,15 @@ import { DISCOVER_KINDS, type DiscoverKind } from "./estate";
 
 export const DISCOVER_USAGE = `Usage: acquia-cloud discover (--application NAME | --application-uuid UUID | --organization UUID) [options]
 
-Reads an Acquia application's estate (or an organization's teams) and writes a Pulumi program (TypeScript, dynamic resources) that
+Reads an Acquia application's estate (or an organization's teams and access) and writes a Pulumi program (TypeScript, dynamic resources) that
 adopts every object (adopt: true) and protects it (protect: true). Secrets are never written: the
 \`pulumi config set --secret\` commands to run are printed on stdout; progress goes to stderr.
 
   --application NAME        the application's exact name
   --application-uuid UUID   the application's UUID
   --organization UUID       instead of an application: the organization's teams (with the applications
-                            on each) and the account's SSH keys
+                            and people on each), custom roles, the Shield IP allowlists of its
+                            subscriptions, and the account's SSH keys
   --environments LIST       only these environments (machine names or labels, comma-separated)
   --include KINDS           only these kinds (comma-separated; ${DISCOVER_KINDS.join(", ")})
   --exclude KINDS           every kind but these
@@ -98,7 +99,7 @@ export function parseDiscoverArgs(argv: string[]): DiscoverOptions | undefined {
     );
   if (organization !== undefined && values.environments)
     throw usage(
-      "--environments belongs to an application: --organization discovers teams and SSH keys only.",
+      "--environments belongs to an application: --organization discovers teams, roles, people, allowlists and SSH keys only.",
     );
   const include = list(values.include);
   if (include && values.exclude) throw usage("Pass --include or --exclude, not both.");

@@ -21,6 +21,7 @@ import type {
   Estate,
   Skipped,
 } from "./estate";
+import { walkAllowlists, walkMembers, walkRoles } from "./walk-access";
 import { accepted, walkEnvironment } from "./walk-environment";
 
 export interface WalkOptions {
@@ -183,6 +184,7 @@ async function walk(client: AcquiaCloudClient, options: WalkOptions): Promise<Es
           name: team.name,
           organizationUuid: team.organization?.uuid ?? org,
           applications: [application],
+          members: [],
         });
     }
     progress(`teams with the application: ${teams.length}`);
@@ -198,6 +200,8 @@ async function walk(client: AcquiaCloudClient, options: WalkOptions): Promise<Es
     environments,
     teams,
     sshKeys,
+    roles: [],
+    allowlists: [],
     skipped,
   };
 }
@@ -226,7 +230,10 @@ async function walkSshKeys(
   return sshKeys;
 }
 
-/** `--organization`: the organization's teams, each with the applications on it, and the SSH keys. */
+/**
+ * `--organization`: the organization's custom roles, its teams (each with the applications and people on
+ * it), the Shield allowlists of its subscriptions, and the SSH keys.
+ */
 async function walkOrganization(
   client: AcquiaCloudClient,
   uuid: string,
@@ -249,24 +256,39 @@ async function walkOrganization(
   }
   progress(`organization "${organization.name}" (${organization.uuid})`);
 
+  const has = (k: DiscoverKind) => kinds.includes(k);
+  // Members name their roles, so the roles are read whenever either is wanted.
+  const roles =
+    has("role") || has("team-member") ? await walkRoles(client, uuid, skipped) : { all: [], custom: [] };
+  if (has("role")) progress(`custom roles: ${roles.custom.length}`);
+
   const teams: Estate["teams"] = [];
-  if (kinds.includes("team")) {
+  if (has("team") || has("team-member")) {
     // getApplication finds an application by name only when no other visible one has it.
     const names = new Map<string, number>();
-    for (const app of await client.applications.list()) names.set(app.name, (names.get(app.name) ?? 0) + 1);
+    if (has("team"))
+      for (const app of await client.applications.list()) names.set(app.name, (names.get(app.name) ?? 0) + 1);
     for (const team of await client.teams.listForOrganization(uuid)) {
-      const applications = (await client.teams.listApplications(team.uuid)).map((app) => ({
-        uuid: app.uuid,
-        name: app.name,
-        organizationUuid: app.organization?.uuid,
-        nameIsUnique: names.get(app.name) === 1,
-      }));
-      teams.push({ uuid: team.uuid, name: team.name, organizationUuid: uuid, applications });
+      const applications = has("team")
+        ? (await client.teams.listApplications(team.uuid)).map((app) => ({
+            uuid: app.uuid,
+            name: app.name,
+            organizationUuid: app.organization?.uuid,
+            nameIsUnique: names.get(app.name) === 1,
+          }))
+        : [];
+      const members = has("team-member") ? await walkMembers(client, team, roles.all, skipped) : [];
+      teams.push({ uuid: team.uuid, name: team.name, organizationUuid: uuid, applications, members });
     }
-    progress(
-      `teams: ${teams.length}, with ${teams.reduce((n, t) => n + t.applications.length, 0)} applications`,
-    );
+    if (has("team"))
+      progress(
+        `teams: ${teams.length}, with ${teams.reduce((n, t) => n + t.applications.length, 0)} applications`,
+      );
+    if (has("team-member"))
+      progress(`team members and invitations: ${teams.reduce((n, t) => n + t.members.length, 0)}`);
   }
+  const allowlists = has("subscription-ip-allowlist") ? await walkAllowlists(client, uuid, skipped) : [];
+  if (has("subscription-ip-allowlist")) progress(`Shield allowlists: ${allowlists.length}`);
   const sshKeys = kinds.includes("ssh-key") ? await walkSshKeys(client, skipped, progress) : [];
   return {
     scope: { organization: { uuid: organization.uuid, name: organization.name } },
@@ -276,6 +298,8 @@ async function walkOrganization(
     environments: [],
     teams,
     sshKeys,
+    roles: roles.custom,
+    allowlists,
     skipped,
   };
 }

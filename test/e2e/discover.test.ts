@@ -1,6 +1,7 @@
 // `acquia-cloud discover` end to end: an estate made at the simulator outside Pulumi (variables, crons,
 // domains, two certificates (one a stack installed, one installed by hand), a team with the application,
-// an SSH key, log forwarding, a CD environment) is discovered by the command as shipped in the packed
+// an SSH key, log forwarding, a CD environment; for --organization a custom role, an invitation and a
+// Shield rule) is discovered by the command as shipped in the packed
 // package, the generated project runs through the real CLI with the printed secrets set, and its first
 // `up` adopts every object without one mutating API call; a second preview shows no change, a destroy
 // is refused because everything is protected, and import.json imports the same objects on the plugin.
@@ -151,6 +152,39 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     );
     const key = await client.sshKeys.create({ label: "ci_deploy", public_key: ed25519PublicKey("ci@acme") });
     await key.wait(shows(() => client.sshKeys.find("ci_deploy")));
+    // The organization's access: a custom role, an invitation to Platform holding it and a default
+    // role, and a Shield rule on the organization's subscription.
+    const findRole = () => client.roles.find(sim.organizationUuid, "Release Manager");
+    await (
+      await client.roles.create(sim.organizationUuid, {
+        name: "Release Manager",
+        description: "Ships to production",
+        permissions: ["access cloud api", "deploy to prod"],
+      })
+    ).wait(shows(findRole));
+    const developer = await client.roles.find(sim.organizationUuid, "Developer");
+    const invited = async () =>
+      (await client.teamMembers.listInvites(teamUuid)).find((i) => i.email === "new.hire@example.com");
+    await (
+      await client.teamMembers.invite(teamUuid, {
+        email: "new.hire@example.com",
+        roles: [(await findRole())?.uuid ?? "", developer?.uuid ?? ""],
+      })
+    ).wait(shows(invited));
+    const [subscription] = (await client.subscriptions.list()).filter(
+      (s) => s.organization?.uuid === sim.organizationUuid,
+    );
+    const subscriptionUuid = subscription?.uuid ?? "";
+    await (
+      await client.shieldAcl.create(subscriptionUuid, {
+        description: "Office",
+        addresses: ["203.0.113.0/24", "198.51.100.7"],
+      })
+    ).wait(
+      shows(async () =>
+        (await client.shieldAcl.list(subscriptionUuid)).find((r) => r.description === "Office"),
+      ),
+    );
   }
 
   beforeAll(async () => {
@@ -295,15 +329,22 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     }
   });
 
-  it("with --organization, adopts the organization's teams and their applications unchanged", async () => {
+  it("with --organization, adopts the organization's teams, roles, people and Shield allowlist unchanged", async () => {
     const dir = join(programs, "acme-platform");
     const run = await discover(["--organization", sim.organizationUuid, "--out", dir, ...simulatorFlags()]);
     expect(run.stderr).toMatch(/discover: teams: 2, with 2 applications/);
+    expect(run.stderr).toMatch(/discover: custom roles: 1/);
+    expect(run.stderr).toMatch(/discover: team members and invitations: 2/);
+    expect(run.stderr).toMatch(/discover: Shield allowlists: 1/);
+    const index = readFileSync(join(dir, "index.ts"), "utf8");
+    expect(index).toContain('roles: [organizationRoles.byName["Developer"], releaseManagerRole.roleUuid],');
+    expect(index).toContain('acquia.getSubscription({ name: "Acme Platform Enterprise" })');
     const teams = await projectStack(sandbox, dir, "teams", credentials());
     try {
-      // Two teams, an application on each, the SSH key, the Connection and the stack.
-      expect((await teams.up()).summary.resourceChanges).toEqual({ create: 7 });
-      expect((await teams.preview({ expectNoChanges: true })).changeSummary).toEqual({ same: 7 });
+      // Two teams, an application on each, the custom role, the seeded member and the invitation, the
+      // Shield allowlist, the SSH key, the Connection and the stack.
+      expect((await teams.up()).summary.resourceChanges).toEqual({ create: 11 });
+      expect((await teams.preview({ expectNoChanges: true })).changeSummary).toEqual({ same: 11 });
       expect(await mutations(sim)).toEqual(seeded);
     } finally {
       await sandbox.remove(teams);

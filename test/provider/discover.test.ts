@@ -124,11 +124,14 @@ function estate(over: Partial<Estate> = {}): Estate {
         name: "Developers",
         organizationUuid: "6a907396-abfd-4d01-9da6-64c8efc04519",
         applications: [ACME_WEB],
+        members: [],
       },
     ],
     sshKeys: [
       { uuid: "k1", label: "ci_deploy", publicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB ci@acme" },
     ],
+    roles: [],
+    allowlists: [],
     skipped: [],
     ...over,
   };
@@ -322,12 +325,14 @@ describe("discover: the generator", () => {
             name: "Developers",
             organizationUuid: "6a9",
             applications: [ACME_WEB, other],
+            members: [],
           },
           {
             uuid: "3c9ea556-4016-11e3-9170-12313920a02c",
             name: "Ops",
             organizationUuid: "6a9",
             applications: [ACME_WEB, twin],
+            members: [],
           },
         ],
       }),
@@ -348,6 +353,110 @@ describe("discover: the generator", () => {
     expect(text).toContain('new acquia.TeamApplication("team-ops-twin", {');
     expect(text).toContain("applicationUuid: acmeWebApplication.uuid,");
     expect(ts.transpileModule(text, { reportDiagnostics: true }).diagnostics).toEqual([]);
+  });
+
+  it("with --organization, writes custom roles, each team's people by role name, and the Shield allowlists", () => {
+    const orgUuid = "6a907396-abfd-4d01-9da6-64c8efc04519";
+    const team = {
+      uuid: "2c9ea556-4016-11e3-9170-12313920a02c",
+      name: "Developers",
+      organizationUuid: orgUuid,
+      applications: [],
+      members: [
+        {
+          email: "jane.doe@example.com",
+          roles: [
+            { uuid: "r-custom", name: "Release Manager" },
+            { uuid: "r-default", name: "Senior Developer" },
+          ],
+        },
+        { email: "new.hire@example.com", roles: [{ uuid: "r-default", name: "Senior Developer" }] },
+      ],
+    };
+    const access = (kinds: Estate["kinds"]) =>
+      generateProject(
+        estate({
+          scope: { organization: { uuid: orgUuid, name: "Acme Platform" } },
+          kinds,
+          databases: [],
+          environments: [],
+          sshKeys: [],
+          teams: [team],
+          roles: [
+            {
+              uuid: "r-custom",
+              name: "Release Manager",
+              description: "Ships to prod",
+              permissions: ["access cloud api", "deploy to prod"],
+            },
+          ],
+          allowlists: [
+            {
+              subscriptionUuid: "f47ac10b-58cc-4372-a567-0e02b2c3d470",
+              subscriptionName: "Acme Platform Enterprise",
+              nameIsUnique: true,
+              entries: [{ description: "Office", addresses: ["203.0.113.0/24", "198.51.100.7"] }],
+            },
+          ],
+        }),
+        { versions: VERSIONS },
+      );
+    const org = access(DISCOVER_KINDS);
+    const text = org.files["index.ts"] ?? "";
+    expect(org.counts).toMatchObject({ Role: 1, Team: 1, TeamMember: 2, SubscriptionIpAllowlist: 1 });
+    expect(text).toContain(
+      [
+        'const releaseManagerRole = new acquia.Role("role-release-manager", {',
+        "  connection,",
+        "  adopt: true,",
+        "  organizationUuid,",
+        '  name: "Release Manager",',
+        '  description: "Ships to prod",',
+        '  permissions: ["access cloud api", "deploy to prod"],',
+        "}, { protect: true });",
+      ].join("\n"),
+    );
+    // A custom role by its resource, a default one by name from one getRoles lookup.
+    expect(text.match(/acquia\.getRoles\(/g)).toHaveLength(1);
+    expect(text).toContain(
+      'roles: [releaseManagerRole.roleUuid, organizationRoles.byName["Senior Developer"]],',
+    );
+    expect(text).toContain('new acquia.TeamMember("team-developers-new-hire-example-com", {');
+    expect(text).toContain("teamUuid: teamDevelopers.teamUuid,");
+    expect(text).toContain(
+      'const acmePlatformEnterpriseSubscription = pulumi.output(acquia.getSubscription({ name: "Acme Platform Enterprise" }));',
+    );
+    expect(text).toContain('    { description: "Office", addresses: ["203.0.113.0/24", "198.51.100.7"] },');
+    for (const s of statements(text)) expect(s).toMatch(/adopt: true,[\s\S]*\{ protect: true \}\);$/);
+    expect(ts.transpileModule(text, { reportDiagnostics: true }).diagnostics).toEqual([]);
+    expect(JSON.parse(org.files["import.json"] ?? "")).toEqual({
+      resources: expect.arrayContaining([
+        { type: "acquia:index:Role", name: "role-release-manager", id: `${orgUuid}/r-custom` },
+        {
+          type: "acquia:index:TeamMember",
+          name: "team-developers-jane-doe-example-com",
+          id: "2c9ea556-4016-11e3-9170-12313920a02c/jane.doe@example.com",
+        },
+        {
+          type: "acquia:index:SubscriptionIpAllowlist",
+          name: "acme-platform-enterprise-allowlist",
+          id: "f47ac10b-58cc-4372-a567-0e02b2c3d470",
+        },
+      ]),
+    });
+
+    // Without Role and Team, people name every role through getRoles and find their team with getTeam.
+    const people = access(["team-member"]).files["index.ts"] ?? "";
+    expect(statements(people).map((s) => /new acquia\.(\w+)/.exec(s)?.[1])).toEqual([
+      "TeamMember",
+      "TeamMember",
+    ]);
+    expect(people).toContain(
+      'const teamDevelopers = pulumi.output(acquia.getTeam({ uuid: "2c9ea556-4016-11e3-9170-12313920a02c" }));',
+    );
+    expect(people).toContain("teamUuid: teamDevelopers.uuid,");
+    expect(people).toContain('organizationRoles.byName["Release Manager"]');
+    expect(ts.transpileModule(people, { reportDiagnostics: true }).diagnostics).toEqual([]);
   });
 
   it("is deterministic", () => {
@@ -523,22 +632,78 @@ describe("discover: the command against the simulator", () => {
     }
   });
 
-  it("with --organization, writes the organization's teams with their applications", async () => {
+  it("with --organization, writes the teams with their applications and people, custom roles and Shield allowlists", async () => {
+    const client = new AcquiaCloudClient(connection(sim));
+    const wait = { pollIntervalMs: 10 };
+    await (
+      await client.roles.create(sim.organizationUuid, {
+        name: "Release Manager",
+        permissions: ["deploy to prod", "access cloud api"],
+      })
+    ).wait(wait);
+    const roles = await client.roles.listForOrganization(sim.organizationUuid);
+    const custom = roles.find((r) => r.name === "Release Manager")?.uuid ?? "";
+    const developer = roles.find((r) => r.name === "Developer")?.uuid ?? "";
+    const team = (await client.teams.find(sim.organizationUuid, "Developers"))?.uuid ?? "";
+    await (
+      await client.teamMembers.invite(team, { email: "new.hire@example.com", roles: [custom, developer] })
+    ).wait(wait);
+    const [subscription] = (await client.subscriptions.list()).filter(
+      (s) => s.organization?.uuid === sim.organizationUuid,
+    );
+    await (
+      await client.shieldAcl.create(subscription?.uuid ?? "", {
+        description: "Office",
+        addresses: ["203.0.113.0/24"],
+      })
+    ).wait(wait);
+    const before = await mutations(sim);
+
     const out = join(root, "organization");
     const run = await discover(["--organization", sim.organizationUuid, "--out", out]);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(
       /discover: organization "Acme Platform" \(6a907396-abfd-4d01-9da6-64c8efc04519\)/,
     );
+    expect(run.stderr).toMatch(/discover: custom roles: 1/);
     expect(run.stderr).toMatch(/discover: teams: 1, with 1 applications/);
+    expect(run.stderr).toMatch(/discover: team members and invitations: 2/);
+    expect(run.stderr).toMatch(/discover: Shield allowlists: 1/);
     const index = readFileSync(join(out, "index.ts"), "utf8");
     expect(statements(index).map((s) => /new acquia\.(\w+)\("([^"]+)"/.exec(s)?.slice(1).join(" "))).toEqual([
+      "Role role-release-manager",
       "Team team-developers",
       "TeamApplication team-developers-acme-web",
+      "TeamMember team-developers-james-kirk-example-com",
+      "TeamMember team-developers-new-hire-example-com",
+      "SubscriptionIpAllowlist acme-platform-enterprise-allowlist",
     ]);
     expect(index).toContain(
       'const acmeWebApplication = pulumi.output(acquia.getApplication({ name: "Acme Web" }));',
     );
+    expect(index).toContain('roles: [organizationRoles.byName["Senior Developer"]],');
+    expect(index).toContain('roles: [organizationRoles.byName["Developer"], releaseManagerRole.roleUuid],');
+    expect(index).toContain('{ description: "Office", addresses: ["203.0.113.0/24"] },');
+    expect(index).not.toMatch(/Team Lead|"Developer", \{/);
+    expect(await mutations(sim)).toEqual(before);
+
+    // --exclude by type name leaves each access kind out.
+    const none = join(root, "organization-teams-only");
+    expect(
+      (
+        await discover([
+          "--organization",
+          sim.organizationUuid,
+          "--exclude",
+          "Role,TeamMember,subscription-ip-allowlist",
+          "--out",
+          none,
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      statements(readFileSync(join(none, "index.ts"), "utf8")).map((s) => /new acquia\.(\w+)/.exec(s)?.[1]),
+    ).toEqual(["Team", "TeamApplication"]);
   });
 
   it("says which variables to set when the key is missing or refused", async () => {
