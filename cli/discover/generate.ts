@@ -305,7 +305,8 @@ function indexTs(w: ProgramWriter, estate: Estate, options: GenerateOptions, com
 
 function teamsSection(w: ProgramWriter, estate: Estate, refs: RoleRefs): void {
   const discovered = "application" in estate.scope ? estate.scope.application : undefined;
-  if (estate.teams.length === 0) return;
+  // With only TeamMember wanted, a team without people writes nothing, not even its heading.
+  if (!estate.teams.some((t) => w.has("team") || (w.has("team-member") && t.members.length > 0))) return;
   w.comment(
     discovered
       ? "Teams with access to the application"

@@ -633,6 +633,22 @@ describe("discover: the command against the simulator", () => {
   });
 
   it("with --organization, writes the teams with their applications and people, custom roles and Shield allowlists", async () => {
+    // Before any rule, nothing shows the subscription has Shield: it is reported, not written.
+    const early = await discover([
+      "--organization",
+      sim.organizationUuid,
+      "--include",
+      "role,SubscriptionIpAllowlist",
+      "--out",
+      join(root, "organization-before"),
+    ]);
+    expect(early.code).toBe(0);
+    expect(early.stderr).toMatch(/discover: custom roles: 0/);
+    expect(early.stderr).toMatch(
+      /subscription-ip-allowlist: Shield allowlist of subscription "Acme Platform Enterprise": no Shield rules/,
+    );
+    expect(statements(readFileSync(join(root, "organization-before", "index.ts"), "utf8"))).toEqual([]);
+
     const client = new AcquiaCloudClient(connection(sim));
     const wait = { pollIntervalMs: 10 };
     await (
