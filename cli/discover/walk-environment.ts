@@ -7,7 +7,7 @@
 import { cronFrequency, type AcquiaCloudClient, type Environment } from "../../sdk";
 import { kind as cronJob } from "../../provider/kinds/cron-job/definition";
 import { kind as domain } from "../../provider/kinds/domain/definition";
-import { settingsShape } from "../../provider/kinds/environment-settings/definition";
+import { currentSettings, settingsShape } from "../../provider/kinds/environment-settings/definition";
 import { kind as environmentVariable } from "../../provider/kinds/environment-variable/definition";
 import { CONSUMERS, LOG_SOURCES } from "../../provider/kinds/log-forwarding-destination/definition";
 import { CERTIFICATE_BLOCK, acquiaLabelOf, parsed } from "../../provider/kinds/ssl-certificate/definition";
@@ -29,31 +29,13 @@ export function accepted(
   return shape[field]?.safeParse(value).success ?? false;
 }
 
-const API_SETTINGS: Record<string, string> = {
-  phpVersion: "version",
-  memoryLimit: "memory_limit",
-  opcache: "opcache",
-  apcu: "apcu",
-  internedStringsBuffer: "interned_strings_buffer",
-  clientMaxBodySize: "client_max_body_size",
-  uploadMaxFilesize: "upload_max_filesize",
-  maxExecutionTime: "max_execution_time",
-  maxPostSize: "max_post_size",
-  maxInputVars: "max_input_vars",
-  memcachedLimit: "memcached_limit",
-};
-
 /** The settings as EnvironmentSettings inputs; a value its schema refuses is left unmanaged. */
 function settingsOf(
   env: Environment,
   skip: (what: string, reason: string) => void,
 ): Record<string, SettingValue> {
-  const php = (env.configuration?.php ?? {}) as Record<string, unknown>;
-  const reported: Record<string, unknown> = { operatingSystem: env.configuration?.operating_system };
-  for (const [setting, apiKey] of Object.entries(API_SETTINGS)) reported[setting] = php[apiKey];
   const settings: Record<string, SettingValue> = {};
-  for (const [setting, value] of Object.entries(reported)) {
-    if (value === null || value === undefined) continue;
+  for (const [setting, value] of Object.entries(currentSettings(env))) {
     if (accepted(settingsShape, setting, value)) settings[setting] = value as SettingValue;
     else
       skip(`${setting} = ${String(value)}`, "outside the range EnvironmentSettings accepts: left unmanaged");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Environment, EnvironmentSettings as ApiSettings } from "../../../sdk";
 import { environmentId } from "../fields";
 import { defineKind } from "../kind";
 
@@ -76,3 +77,32 @@ export const kind = defineKind({
     "a stack was destroyed is the worse surprise. Set `restoreOnDelete: true` to put back the values recorded " +
     "before the first change (`previousSettings`).",
 });
+
+/** Each setting's field in Acquia's answers and in the settings PUT. */
+export const API_KEYS: Record<Setting, keyof ApiSettings> = {
+  phpVersion: "version",
+  memoryLimit: "memory_limit",
+  opcache: "opcache",
+  apcu: "apcu",
+  internedStringsBuffer: "interned_strings_buffer",
+  clientMaxBodySize: "client_max_body_size",
+  uploadMaxFilesize: "upload_max_filesize",
+  maxExecutionTime: "max_execution_time",
+  maxPostSize: "max_post_size",
+  maxInputVars: "max_input_vars",
+  memcachedLimit: "memcached_limit",
+  operatingSystem: "operating_system",
+};
+
+/** The settings an environment reports, as this kind's inputs name them (null and absent left out). */
+export function currentSettings(env: Environment): Partial<Record<Setting, SettingValue>> {
+  const php = env.configuration?.php ?? {};
+  const values: Partial<Record<Setting, SettingValue | undefined>> = {
+    operatingSystem: env.configuration?.operating_system,
+  };
+  for (const setting of SETTINGS) {
+    if (setting !== "operatingSystem")
+      values[setting] = php[API_KEYS[setting] as keyof typeof php] as SettingValue;
+  }
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
+}

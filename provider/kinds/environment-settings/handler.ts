@@ -3,38 +3,11 @@ import type { InputsOf, OutputsOf } from "../kind";
 import { environmentParentVisible, settle, unlessNotFound } from "../../runtime/common";
 import { environmentMissing } from "../../runtime/errors";
 import { applyHandler, type Context } from "../../runtime/handler";
-import { SETTINGS, kind, type Setting, type SettingValue } from "./definition";
+import { API_KEYS, SETTINGS, currentSettings, kind, type Setting, type SettingValue } from "./definition";
 
 type Inputs = InputsOf<typeof kind>;
 type Outputs = OutputsOf<typeof kind>;
 type Values = Partial<Record<Setting, SettingValue>>;
-
-const API_KEYS: Record<Setting, keyof ApiSettings> = {
-  phpVersion: "version",
-  memoryLimit: "memory_limit",
-  opcache: "opcache",
-  apcu: "apcu",
-  internedStringsBuffer: "interned_strings_buffer",
-  clientMaxBodySize: "client_max_body_size",
-  uploadMaxFilesize: "upload_max_filesize",
-  maxExecutionTime: "max_execution_time",
-  maxPostSize: "max_post_size",
-  maxInputVars: "max_input_vars",
-  memcachedLimit: "memcached_limit",
-  operatingSystem: "operating_system",
-};
-
-function currentSettings(env: Environment): Values {
-  const php = env.configuration?.php ?? {};
-  const values: Partial<Record<Setting, SettingValue | undefined>> = {
-    operatingSystem: env.configuration?.operating_system,
-  };
-  for (const setting of SETTINGS) {
-    if (setting !== "operatingSystem")
-      values[setting] = php[API_KEYS[setting] as keyof typeof php] as SettingValue;
-  }
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
-}
 
 const managed = (p: Partial<Record<Setting, unknown>>) => SETTINGS.filter((k) => p[k] !== undefined);
 
