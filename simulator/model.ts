@@ -83,6 +83,44 @@ export interface EnvironmentRecord {
   php: PhpConfiguration;
   region: string;
   ips: string[];
+  /** While on, Acquia refuses to copy databases or files into the environment. */
+  productionMode: boolean;
+  /** Platform CDN. */
+  cdn: boolean;
+  /** Apache mod_proxy. */
+  modProxy: boolean;
+  /** Acquia's fixed set of Cloud Actions, each with whether deployments run it by default. */
+  cloudActions: CloudActionRecord[];
+  /** The artifact the environment runs, when its code was deployed from one. */
+  artifact: { id: number; name: string } | null;
+}
+
+export interface CloudActionRecord {
+  id: string;
+  label: string;
+  description: string;
+  type: "pre-deployment" | "post-deployment";
+  enabled: boolean;
+  /** Whether Acquia enables it for a new environment (what a reset goes back to). */
+  isDefault: boolean;
+}
+
+/** A database backup: Acquia's daily ones and those asked for on demand. */
+export interface DatabaseBackupRecord {
+  id: number;
+  environmentId: string;
+  databaseName: string;
+  type: "daily" | "ondemand";
+  startedAt: string;
+  completedAt: string;
+}
+
+export interface ArtifactRecord {
+  id: number;
+  applicationUuid: string;
+  name: string;
+  state: "ready" | "pending-upload" | "upload-failed" | "deleted";
+  createdAt: string;
 }
 
 export interface ApplicationDatabaseRecord {
@@ -288,6 +326,8 @@ export interface Collections {
   environments: Record<string, EnvironmentRecord>;
   applicationDatabases: Record<string, ApplicationDatabaseRecord>;
   environmentDatabases: Record<string, EnvironmentDatabaseRecord>;
+  databaseBackups: Record<string, DatabaseBackupRecord>;
+  artifacts: Record<string, ArtifactRecord>;
   variables: Record<string, VariableRecord>;
   domains: Record<string, DomainRecord>;
   crons: Record<string, CronRecord>;
@@ -328,6 +368,7 @@ export interface Sequences {
   environment: number;
   environmentDatabase: number;
   certificate: number;
+  databaseBackup: number;
 }
 
 export interface State extends Collections {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type {
   ApplicationRecord,
+  CloudActionRecord,
   Credentials,
   EnvironmentDatabaseRecord,
   EnvironmentRecord,
@@ -97,6 +98,58 @@ export function defaultPhpConfiguration(): PhpConfiguration {
   };
 }
 
+// Acquia's Cloud Actions carry the same id on every environment (the spec's examples reuse them).
+const CLOUD_ACTIONS: Array<Omit<CloudActionRecord, "enabled">> = [
+  {
+    id: "f668295f-cbba-472d-8b75-c76ab89e553a",
+    label: "Backup all databases",
+    description: "Backs up all environment databases",
+    type: "pre-deployment",
+    isDefault: true,
+  },
+  {
+    id: "fb4aa87a-8be2-42c6-bdf0-ef9d09a3de70",
+    label: "Turn on Drupal maintenance mode",
+    description: "Turns on maintenance mode on the Drupal site",
+    type: "pre-deployment",
+    isDefault: false,
+  },
+  {
+    id: "9440be70-c042-47ae-9134-e85acbbd6edf",
+    label: "Run database updates",
+    description: "Runs pending Drupal database updates (drush updatedb)",
+    type: "post-deployment",
+    isDefault: true,
+  },
+  {
+    id: "3c0b5e43-4f0c-4bd8-9ab5-6f2a8e1d7c21",
+    label: "Import configuration",
+    description: "Imports Drupal configuration (drush config:import)",
+    type: "post-deployment",
+    isDefault: false,
+  },
+  {
+    id: "102590e4-382b-4726-8b3f-855d5ca4225d",
+    label: "Clear all Drupal caches",
+    description: "Clears all Drupal caches",
+    type: "post-deployment",
+    isDefault: true,
+  },
+];
+
+/** What a new environment starts with besides its code and PHP: flags off, Cloud Actions at default. */
+export function environmentDefaults(
+  production: boolean,
+): Pick<EnvironmentRecord, "productionMode" | "cdn" | "modProxy" | "cloudActions" | "artifact"> {
+  return {
+    productionMode: production,
+    cdn: false,
+    modProxy: false,
+    cloudActions: CLOUD_ACTIONS.map((action) => ({ ...action, enabled: action.isDefault })),
+    artifact: null,
+  };
+}
+
 /** A stable, realistic-looking database password derived from where the database lives. */
 export function databasePassword(seed: string): string {
   return createHash("sha256").update(`acquia-simulator:${seed}`).digest("hex").slice(0, 20);
@@ -123,6 +176,7 @@ function environment(
     php: defaultPhpConfiguration(),
     region: "us-east-1",
     ips: [ip],
+    ...environmentDefaults(production),
   };
 }
 
@@ -358,8 +412,10 @@ export function createSeedState(): State {
       ]),
     ),
     invites: {},
+    databaseBackups: {},
+    artifacts: {},
     notifications: {},
-    sequences: { environment: 40, environmentDatabase: 100, certificate: 1 },
+    sequences: { environment: 40, environmentDatabase: 100, certificate: 1, databaseBackup: 500 },
   };
 
   const appDatabases: Array<[ApplicationRecord, string, boolean]> = [
@@ -380,7 +436,29 @@ export function createSeedState(): State {
         isDefault,
       };
       state.environmentDatabases[`${env.id}/${name}`] = record;
+      // Acquia's nightly backup of every database.
+      const backup = state.sequences.databaseBackup++;
+      state.databaseBackups[`${env.id}/${name}/${backup}`] = {
+        id: backup,
+        environmentId: env.id,
+        databaseName: name,
+        type: "daily",
+        startedAt: SEED_TIME,
+        completedAt: SEED_TIME,
+      };
     }
+  }
+  for (const [id, name, artifactState] of [
+    [7001, "build-2026-11-01", "ready"],
+    [7002, "build-2026-11-02", "upload-failed"],
+  ] as const) {
+    state.artifacts[String(id)] = {
+      id,
+      applicationUuid: acmeWeb.uuid,
+      name,
+      state: artifactState,
+      createdAt: SEED_TIME,
+    };
   }
 
   const applicationOf = (env: EnvironmentRecord): ApplicationRecord =>

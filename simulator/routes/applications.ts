@@ -5,7 +5,7 @@ import { missingParameter, validationFailed } from "../errors";
 import { collection } from "../hal";
 import type { EnvironmentDatabaseRecord, EnvironmentRecord, StoreOp } from "../model";
 import type { Route, RouteContext } from "../router";
-import { databasePassword, defaultPhpConfiguration } from "../seed";
+import { databasePassword, defaultPhpConfiguration, environmentDefaults } from "../seed";
 import { startTask } from "../tasks";
 import { renderApplication, renderEnvironment } from "./render";
 
@@ -65,6 +65,7 @@ function createEnvironment(ctx: RouteContext) {
     php: defaultPhpConfiguration(),
     region: "us-east-1",
     ips: [`10.0.3.${number % 250}`],
+    ...environmentDefaults(false),
   };
   const hostname = `${application.sitename}${environment.name}.prod.acquia-sites.com`;
   const ops: StoreOp[] = [

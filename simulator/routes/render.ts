@@ -221,8 +221,8 @@ export function renderEnvironment(
     vcs: { type: "git", path: environment.vcsPath, url: application?.vcsUrl ?? "" },
     flags: {
       cde: environment.cde,
-      cdn: false,
-      "cloud-actions": false,
+      cdn: environment.cdn,
+      "cloud-actions": environment.cloudActions.some((action) => action.enabled),
       eips: false,
       email: false,
       hsd: false,
@@ -230,13 +230,13 @@ export function renderEnvironment(
       multicert: false,
       multi_region: false,
       production: environment.production,
-      production_mode: environment.production,
+      production_mode: environment.productionMode,
       remote_admin: false,
       varnish: true,
       varnish_over_ssl: false,
     },
     configuration: { operating_system: environment.operatingSystem, php: { ...environment.php } },
-    artifact: null,
+    artifact: environment.artifact,
     _links: links,
   };
 }
