@@ -34,6 +34,14 @@ export const SEED = {
     test: "8eea655e-71be-4c71-bf5b-9c5c9a5c5b42",
     prod: "8eea655e-71be-4c71-bf5b-9c5c9a5c5b43",
   },
+  /** A Node.js application of the main organization: its code is deployed as build artifacts. */
+  nodeApplicationUuid: "a47ac10b-58cc-4372-a567-0e02b2c3d473",
+  nodeEnvironments: {
+    dev: "60-a47ac10b-58cc-4372-a567-0e02b2c3d473",
+    prod: "61-a47ac10b-58cc-4372-a567-0e02b2c3d473",
+  },
+  /** Build artifacts of the Node.js application: one ready to deploy, one whose upload failed. */
+  artifacts: { ready: "7001", failed: "7002" },
   /** An application of the main organization whose type Acquia reports as null. */
   legacyApplicationUuid: "a47ac10b-58cc-4372-a567-0e02b2c3d472",
   /** An organization the demo account is not a member of: its objects answer 404 (hideInvisible). */
@@ -210,6 +218,18 @@ export function createSeedState(): State {
     vcsUrl: "acmelegacy@svn-3.hosted.acquia-sites.com:acmelegacy.git",
     references: [{ name: "master", tag: false }],
   };
+  const storefront: ApplicationRecord = {
+    uuid: SEED.nodeApplicationUuid,
+    id: 241655,
+    name: "Acme Storefront",
+    type: "node",
+    sitename: "acmestorefront",
+    organizationUuid: SEED.organizationUuid,
+    subscriptionUuid: SEED.subscriptionUuid,
+    hostingId: "devcloud:acmestorefront",
+    vcsUrl: "acmestorefront@svn-3.hosted.acquia-sites.com:acmestorefront.git",
+    references: [{ name: "main", tag: false }],
+  };
   const globex: ApplicationRecord = {
     uuid: SEED.foreignApplicationUuid,
     id: 730114,
@@ -242,6 +262,8 @@ export function createSeedState(): State {
     environment(acmeWeb, SEED.environments.dev, "dev", "Dev", "develop", false, "10.0.1.5"),
     environment(acmeWeb, SEED.environments.test, "test", "Stage", "main", false, "10.0.1.6"),
     environment(acmeWeb, SEED.environments.prod, "prod", "Production", "tags/v1.0.0", true, "10.0.1.7"),
+    environment(storefront, SEED.nodeEnvironments.dev, "dev", "Dev", "main", false, "10.0.1.8"),
+    environment(storefront, SEED.nodeEnvironments.prod, "prod", "Production", "main", true, "10.0.1.9"),
     environment(intranet, SEED.federatedEnvironmentId, "prod", "Production", "main", true, "10.0.2.5"),
     environment(globex, SEED.foreignEnvironments.dev, "dev", "Dev", "main", false, "10.0.9.5"),
     environment(globex, SEED.foreignEnvironments.prod, "prod", "Production", "main", true, "10.0.9.6"),
@@ -310,7 +332,7 @@ export function createSeedState(): State {
         shield: false,
       },
     },
-    applications: Object.fromEntries([acmeWeb, legacy, intranet, globex].map((a) => [a.uuid, a])),
+    applications: Object.fromEntries([acmeWeb, legacy, storefront, intranet, globex].map((a) => [a.uuid, a])),
     environments: Object.fromEntries(environments.map((e) => [e.id, e])),
     applicationDatabases: {},
     environmentDatabases: {},
@@ -449,12 +471,12 @@ export function createSeedState(): State {
     }
   }
   for (const [id, name, artifactState] of [
-    [7001, "build-2026-11-01", "ready"],
-    [7002, "build-2026-11-02", "upload-failed"],
+    [SEED.artifacts.ready, "main@e5a80b9e0a2bdb1df32c6cdfce54deb70cc20ad2", "ready"],
+    [SEED.artifacts.failed, "main@9c1185a5c5e9fc54612808977ee8f548b2258d31", "upload-failed"],
   ] as const) {
-    state.artifacts[String(id)] = {
-      id,
-      applicationUuid: acmeWeb.uuid,
+    state.artifacts[id] = {
+      id: Number(id),
+      applicationUuid: storefront.uuid,
       name,
       state: artifactState,
       createdAt: SEED_TIME,
@@ -462,7 +484,7 @@ export function createSeedState(): State {
   }
 
   const applicationOf = (env: EnvironmentRecord): ApplicationRecord =>
-    [acmeWeb, intranet, globex].find((app) => app.uuid === env.applicationUuid) ?? acmeWeb;
+    [acmeWeb, storefront, intranet, globex].find((app) => app.uuid === env.applicationUuid) ?? acmeWeb;
   for (const env of environments) {
     const app = applicationOf(env);
     const hostname = `${app.sitename}${env.name}.prod.acquia-sites.com`;

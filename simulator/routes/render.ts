@@ -214,7 +214,7 @@ export function renderEnvironment(
     balancer: "cluster",
     platform: "cloud-next",
     status: "normal",
-    type: "drupal",
+    type: application?.type === "node" ? "node" : "drupal",
     size: environment.cde ? "small" : "medium",
     // nullFields: only the stock environments have a display weight (the spec marks it nullable).
     weight: environment.cde && ctx.core.realism.has("nullFields") ? null : 0,

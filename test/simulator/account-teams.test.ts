@@ -125,7 +125,11 @@ describe("organizations", () => {
       flags: { federated_authentication: false },
     });
     const apps = await api.get(`/organizations/${sim.organizationUuid}/applications`);
-    expect(items(apps).map((a) => a.uuid)).toEqual([sim.applicationUuid, SEED.legacyApplicationUuid]);
+    expect(items(apps).map((a) => a.uuid)).toEqual([
+      sim.applicationUuid,
+      SEED.legacyApplicationUuid,
+      SEED.nodeApplicationUuid,
+    ]);
   });
 
   it("answers an unknown organization with the spec's not_found", async () => {

@@ -174,6 +174,7 @@ describe("federated authentication", () => {
     expect(items(await plain.get("/applications")).map((a) => a.uuid)).toEqual([
       sim.applicationUuid,
       SEED.legacyApplicationUuid,
+      SEED.nodeApplicationUuid,
     ]);
 
     const scoped = await Api.connect(sim, `organization:${sim.federatedOrganizationUuid}`);

@@ -652,6 +652,56 @@ function cases(ctx: Context): Case[] {
     c("POST", "/environments/{environmentId}/code", 409, () =>
       api().post(`${env(ctx.prod)}/code`, { source: ctx.prod }),
     ),
+    c("POST", "/environments/{environmentId}/code", 202, () =>
+      api()
+        .post(`${env(ctx.prod)}/code`, {
+          source: ctx.dev,
+          message: "Release",
+          "cloud-actions": ["f668295f-cbba-472d-8b75-c76ab89e553a"],
+        })
+        .then(settled),
+    ),
+    c("POST", "/environments/{environmentId}/code", 400, () =>
+      api().post(`${env(ctx.prod)}/code`, { source: ctx.dev, "cloud-actions": [UNKNOWN_UUID] }),
+    ),
+    c("POST", "/environments/{environmentId}/code", 403, () =>
+      api().post(`${env(SEED.nodeEnvironments.prod)}/code`, { source: SEED.nodeEnvironments.dev }),
+    ),
+
+    // Build artifacts (Node.js applications)
+    c("GET", "/applications/{applicationUuid}/artifacts", 200, () =>
+      api().get(`/applications/${SEED.nodeApplicationUuid}/artifacts`),
+    ),
+    c("GET", "/applications/{applicationUuid}/artifacts", 404, () =>
+      api().get(`/applications/${ctx.app}/artifacts`),
+    ),
+    c("GET", "/applications/{applicationUuid}/artifacts/{artifactId}", 200, () =>
+      api().get(`/applications/${SEED.nodeApplicationUuid}/artifacts/${SEED.artifacts.ready}`),
+    ),
+    c("GET", "/applications/{applicationUuid}/artifacts/{artifactId}", 404, () =>
+      api().get(`/applications/${SEED.nodeApplicationUuid}/artifacts/999`),
+    ),
+    c("POST", "/environments/{environmentId}/artifacts/actions/switch", 202, () =>
+      api()
+        .post(`${env(SEED.nodeEnvironments.prod)}/artifacts/actions/switch`, {
+          artifact_id: SEED.artifacts.ready,
+        })
+        .then(settled),
+    ),
+    c("POST", "/environments/{environmentId}/artifacts/actions/switch", 400, () =>
+      api().post(`${env(SEED.nodeEnvironments.prod)}/artifacts/actions/switch`, {
+        artifact_id: SEED.artifacts.failed,
+      }),
+    ),
+    c("POST", "/environments/{environmentId}/artifacts/actions/switch", 403, () =>
+      api().post(`${env(ctx.prod)}/artifacts/actions/switch`, { artifact_id: SEED.artifacts.ready }),
+    ),
+    c("POST", "/environments/{environmentId}/artifacts/actions/switch", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/artifacts/actions/switch`, { artifact_id: SEED.artifacts.ready }),
+    ),
+    c("POST", "/environments/{environmentId}/artifacts/actions/switch", 409, () =>
+      api().post(`${env(SEED.nodeEnvironments.prod)}/artifacts/actions/switch`, { artifact_id: "999" }),
+    ),
 
     // Databases
     c("GET", "/applications/{applicationUuid}/databases", 200, () =>

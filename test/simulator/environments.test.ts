@@ -17,14 +17,19 @@ describe("applications", () => {
   it("filters, sorts and pages the application list", async () => {
     const scoped = await Api.connect(sim, `organization:${sim.federatedOrganizationUuid}`);
     const all = await scoped.get("/applications?sort=-name");
-    expect(items(all).map((a) => a.name)).toEqual(["Acme Web", "Acme Legacy", "Acme Intranet"]);
+    expect(items(all).map((a) => a.name)).toEqual([
+      "Acme Web",
+      "Acme Storefront",
+      "Acme Legacy",
+      "Acme Intranet",
+    ]);
 
     const byName = await scoped.get(`/applications?filter=${encodeURIComponent("name=Acme Web")}`);
     expect(items(byName).map((a) => a.uuid)).toEqual([sim.applicationUuid]);
     const contains = await scoped.get(`/applications?filter=${encodeURIComponent("name=@*intranet")}`);
     expect(items(contains).map((a) => a.name)).toEqual(["Acme Intranet"]);
     const not = await scoped.get(`/applications?filter=${encodeURIComponent("name!=Acme Web")}`);
-    expect(items(not).map((a) => a.name)).toEqual(["Acme Legacy", "Acme Intranet"]);
+    expect(items(not).map((a) => a.name)).toEqual(["Acme Legacy", "Acme Storefront", "Acme Intranet"]);
     // Acme Legacy's type is null: it matches neither type=drupal nor anything but !=.
     const drupal = await scoped.get(`/applications?filter=${encodeURIComponent("type=drupal")}`);
     expect(items(drupal).map((a) => a.name)).toEqual(["Acme Web", "Acme Intranet"]);
@@ -35,8 +40,8 @@ describe("applications", () => {
     const and = await scoped.get(`/applications?filter=${encodeURIComponent("name=Acme Web;type=node")}`);
     expect(items(and)).toEqual([]);
 
-    const page = await scoped.get("/applications?sort=name&limit=1&offset=2");
-    expect(page.body).toMatchObject({ total: 1, pagination: { total: 3, limit: 1, offset: 2 } });
+    const page = await scoped.get("/applications?sort=name&limit=1&offset=3");
+    expect(page.body).toMatchObject({ total: 1, pagination: { total: 4, limit: 1, offset: 3 } });
     expect(items(page).map((a) => a.name)).toEqual(["Acme Web"]);
 
     const bad = await scoped.get("/applications?limit=-1");

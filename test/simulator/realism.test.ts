@@ -169,11 +169,13 @@ describe("nullFields", () => {
         listedTypes: [
           ["Acme Web", "drupal"],
           ["Acme Legacy", null],
+          ["Acme Storefront", "node"],
           ["Globex Portal", "drupal"],
         ],
         organizationTypes: [
           ["Acme Web", "drupal"],
           ["Acme Legacy", null],
+          ["Acme Storefront", "node"],
         ],
         userNames: [null, null],
         userName: null,
@@ -197,6 +199,7 @@ describe("nullFields", () => {
         listedTypes: [
           ["Acme Web", "drupal"],
           ["Acme Legacy", "drupal"],
+          ["Acme Storefront", "node"],
           ["Globex Portal", "drupal"],
         ],
         userNames: ["acmewebdev", "acmewebdev"],
