@@ -7,7 +7,7 @@ import * as outputs from "./types/output";
 import * as utilities from "./utilities";
 
 /**
- * The branch or tag an environment runs. Creating or changing it switches the environment's code and waits for the deployment; destroying it leaves the code where it is. A `ref` change deploys again.
+ * The code an environment runs: a branch or tag, the code of another environment (promote stage to prod) or a build artifact (Node.js applications). Creating or changing it deploys and waits for the deployment; destroying it leaves the code where it is. A change of `ref`, `sourceEnvironmentId`, `artifactId` or `triggers` deploys again; `cloudActions` and `message` apply to the next deploy.
  *
  * Import with the id `<environmentId>`.
  */
@@ -39,17 +39,41 @@ export class CodeDeployment extends pulumi.CustomResource {
     }
 
     /**
+     * A ready build artifact of a Node.js application. A change deploys again.
+     */
+    declare public readonly artifactId: pulumi.Output<string | undefined>;
+    /**
+     * Cloud Actions to run with each deploy, by label (`Clear all Drupal caches`) or id; `[]` runs none. Without it Acquia runs the environment's enabled actions (see EnvironmentCloudActions). Changing it alone does not deploy.
+     */
+    declare public readonly cloudActions: pulumi.Output<string[] | undefined>;
+    /**
+     * The branch or tag the environment runs, as last read (after a deploy from another environment).
+     */
+    declare public /*out*/ readonly deployedRef: pulumi.Output<string | undefined>;
+    /**
      * Changing it deploys to the other environment (this one keeps its code).
      */
     declare public readonly environmentId: pulumi.Output<string>;
+    /**
+     * With sourceEnvironmentId: the message of the tag Acquia creates for the deploy.
+     */
+    declare public readonly message: pulumi.Output<string | undefined>;
     /**
      * What the environment ran before this resource first deployed.
      */
     declare public /*out*/ readonly previousRef: pulumi.Output<string | undefined>;
     /**
-     * Branch (`main`) or tag (`tags/v1.2.0`). A change deploys again.
+     * Branch (`main`) or tag (`tags/v1.2.0`) to run. A change deploys again.
      */
-    declare public readonly ref: pulumi.Output<string>;
+    declare public readonly ref: pulumi.Output<string | undefined>;
+    /**
+     * Deploy the code another environment of the same application runs (promote stage to prod). Deploys when created and when this or `triggers` change; someone else's deploy later shows as a changed `deployedRef` on refresh.
+     */
+    declare public readonly sourceEnvironmentId: pulumi.Output<string | undefined>;
+    /**
+     * Any values (a release number, a commit); when they change the code is deployed again, even if the environment already runs it.
+     */
+    declare public readonly triggers: pulumi.Output<{[key: string]: string} | undefined>;
 
     /**
      * Create a CodeDeployment resource with the given unique name, arguments, and options.
@@ -65,19 +89,28 @@ export class CodeDeployment extends pulumi.CustomResource {
             if (args?.environmentId === undefined && !opts.urn) {
                 throw new Error("Missing required property 'environmentId'");
             }
-            if (args?.ref === undefined && !opts.urn) {
-                throw new Error("Missing required property 'ref'");
-            }
             resourceInputs["adopt"] = args?.adopt;
+            resourceInputs["artifactId"] = args?.artifactId;
+            resourceInputs["cloudActions"] = args?.cloudActions;
             resourceInputs["connection"] = args?.connection ? pulumi.secret(args.connection) : undefined;
             resourceInputs["environmentId"] = args?.environmentId;
+            resourceInputs["message"] = args?.message;
             resourceInputs["ref"] = args?.ref;
+            resourceInputs["sourceEnvironmentId"] = args?.sourceEnvironmentId;
             resourceInputs["timeoutSeconds"] = args?.timeoutSeconds;
+            resourceInputs["triggers"] = args?.triggers;
+            resourceInputs["deployedRef"] = undefined /*out*/;
             resourceInputs["previousRef"] = undefined /*out*/;
         } else {
+            resourceInputs["artifactId"] = undefined /*out*/;
+            resourceInputs["cloudActions"] = undefined /*out*/;
+            resourceInputs["deployedRef"] = undefined /*out*/;
             resourceInputs["environmentId"] = undefined /*out*/;
+            resourceInputs["message"] = undefined /*out*/;
             resourceInputs["previousRef"] = undefined /*out*/;
             resourceInputs["ref"] = undefined /*out*/;
+            resourceInputs["sourceEnvironmentId"] = undefined /*out*/;
+            resourceInputs["triggers"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const aliasOpts = { aliases: [{ type: "pulumi-nodejs:dynamic/acquia-cloud:CodeDeployment" }] };
@@ -97,6 +130,14 @@ export interface CodeDeploymentArgs {
      */
     adopt?: pulumi.Input<boolean | undefined>;
     /**
+     * A ready build artifact of a Node.js application. A change deploys again.
+     */
+    artifactId?: pulumi.Input<string | undefined>;
+    /**
+     * Cloud Actions to run with each deploy, by label (`Clear all Drupal caches`) or id; `[]` runs none. Without it Acquia runs the environment's enabled actions (see EnvironmentCloudActions). Changing it alone does not deploy.
+     */
+    cloudActions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
      * The credentials to use, e.g. a Connection's settings; without them, the provider's configuration.
      */
     connection?: pulumi.Input<inputs.ConnectionSettingsArgs | undefined>;
@@ -105,11 +146,23 @@ export interface CodeDeploymentArgs {
      */
     environmentId: pulumi.Input<string>;
     /**
-     * Branch (`main`) or tag (`tags/v1.2.0`). A change deploys again.
+     * With sourceEnvironmentId: the message of the tag Acquia creates for the deploy.
      */
-    ref: pulumi.Input<string>;
+    message?: pulumi.Input<string | undefined>;
+    /**
+     * Branch (`main`) or tag (`tags/v1.2.0`) to run. A change deploys again.
+     */
+    ref?: pulumi.Input<string | undefined>;
+    /**
+     * Deploy the code another environment of the same application runs (promote stage to prod). Deploys when created and when this or `triggers` change; someone else's deploy later shows as a changed `deployedRef` on refresh.
+     */
+    sourceEnvironmentId?: pulumi.Input<string | undefined>;
     /**
      * How long to wait for Acquia's task, in seconds (default acquia:timeoutSeconds, else 1800).
      */
     timeoutSeconds?: pulumi.Input<number | undefined>;
+    /**
+     * Any values (a release number, a commit); when they change the code is deployed again, even if the environment already runs it.
+     */
+    triggers?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
 }

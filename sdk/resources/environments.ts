@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RequestOptions } from "../client";
-import { halLinks, maybe } from "../hal/schemas";
+import { halLinks, idString, maybe } from "../hal/schemas";
 import { path } from "../internal/path";
 import type { Operation } from "../operations/operation";
 import { ApiResource } from "./api-resource";
@@ -32,6 +32,8 @@ export const environmentSchema = z.looseObject({
   vcs: maybe(z.looseObject({ type: maybe(z.string()), path: maybe(z.string()), url: maybe(z.string()) })),
   flags: maybe(z.looseObject({ cde: maybe(z.boolean()), production: maybe(z.boolean()) })),
   configuration: maybe(z.looseObject({ operating_system: maybe(z.string()), php: maybe(phpSettings) })),
+  /** The build artifact a Node.js environment runs (null for Git-deployed code). */
+  artifact: maybe(z.looseObject({ id: idString, name: maybe(z.string()) })),
   _links: maybe(halLinks),
 });
 export type Environment = z.infer<typeof environmentSchema>;
