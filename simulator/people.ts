@@ -1,9 +1,10 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { stringField } from "./body";
-import { missingParameter, validationFailed } from "./errors";
+import { conflict, missingParameter, validationFailed } from "./errors";
 import { link } from "./hal";
 import type { InviteRecord, PersonRecord, State } from "./model";
 import type { RouteContext } from "./router";
+import { isoNow } from "./time";
 
 // People other than the API key's own account, and the invitations that bring them in. Acquia
 // compares email addresses without regard to case; so does the simulator.
@@ -88,6 +89,31 @@ const SENT_AT = new Intl.DateTimeFormat("en-US", {
 export function alreadyInvited(invite: InviteRecord): string {
   const sent = SENT_AT.format(new Date(invite.createdAt)).replace(" at ", " - ");
   return `An invitation to ${invite.email} has already been sent. It was sent on ${sent}.`;
+}
+
+/**
+ * Records an invitation to a team (or, with teamUuid null, to administer the organization). An open
+ * one to the same address is refused as Acquia refuses it; a declined one may be sent again and is
+ * replaced. The caller saves the store.
+ */
+export function sendInvite(
+  state: State,
+  invite: { organizationUuid: string; teamUuid: string | null; email: string; roleUuids: string[] },
+): InviteRecord {
+  const pending = openInvite(state, invite.organizationUuid, invite.teamUuid, invite.email);
+  if (pending !== undefined && !pending.declined) throw conflict(alreadyInvited(pending));
+  if (pending !== undefined) delete state.invites[pending.token];
+  const token = randomBytes(16).toString("hex");
+  const record: InviteRecord = {
+    ...invite,
+    token,
+    uuid: randomUUID(),
+    createdAt: isoNow(),
+    declined: false,
+    acceptedAt: null,
+  };
+  state.invites[token] = record;
+  return record;
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

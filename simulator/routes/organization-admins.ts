@@ -1,21 +1,18 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import { requireOrganization } from "../access";
 import { ok } from "../answers";
 import { conflict, notFound } from "../errors";
 import { collection, link } from "../hal";
 import type { OrganizationAdminRecord, OrganizationRecord, PersonRecord } from "../model";
 import {
-  alreadyInvited,
   invitedEmail,
   isOpen,
-  openInvite,
+  sendInvite,
   personByMail,
   personOf,
   renderInvite,
   renderUserStub,
 } from "../people";
 import type { Route, RouteContext } from "../router";
-import { isoNow } from "../time";
 
 function renderAdmin(
   ctx: RouteContext,
@@ -138,21 +135,7 @@ export const organizationAdminRoutes: Route[] = [
       ) {
         throw conflict(`${email} is already an administrator of this organization.`);
       }
-      const pending = openInvite(state, organization.uuid, null, email);
-      if (pending !== undefined && !pending.declined) throw conflict(alreadyInvited(pending));
-      if (pending !== undefined) delete state.invites[pending.token];
-      const token = randomBytes(16).toString("hex");
-      state.invites[token] = {
-        token,
-        uuid: randomUUID(),
-        email,
-        organizationUuid: organization.uuid,
-        teamUuid: null,
-        roleUuids: [],
-        createdAt: isoNow(),
-        declined: false,
-        acceptedAt: null,
-      };
+      sendInvite(state, { organizationUuid: organization.uuid, teamUuid: null, email, roleUuids: [] });
       ctx.core.store.save();
       return ok({ message: "Invited organization administrator." });
     },

@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import { requireTeam } from "../access";
 import { ok } from "../answers";
 import { listField } from "../body";
@@ -6,10 +5,9 @@ import { ApiError, conflict, missingParameter, notFound } from "../errors";
 import { collection } from "../hal";
 import type { PersonRecord, State, TeamMemberRecord, TeamRecord } from "../model";
 import {
-  alreadyInvited,
   invitedEmail,
   isOpen,
-  openInvite,
+  sendInvite,
   personByMail,
   personOf,
   renderInvite,
@@ -17,7 +15,6 @@ import {
   roleStubs,
 } from "../people";
 import type { Route, RouteContext } from "../router";
-import { isoNow } from "../time";
 
 const ROLES_NOT_IN_ORGANIZATION = "One or more of the chosen roles do not belong to this organization.";
 
@@ -89,22 +86,12 @@ export const teamMemberRoutes: Route[] = [
       if (person !== undefined && state.teamMembers[`${team.uuid}/${person.uuid}`] !== undefined) {
         throw conflict("The user you are trying to invite already belongs to the team.");
       }
-      const pending = openInvite(state, team.organizationUuid, team.uuid, email);
-      if (pending !== undefined && !pending.declined) throw conflict(alreadyInvited(pending));
-      // A declined invitation may be sent again: it replaces the declined one.
-      if (pending !== undefined) delete state.invites[pending.token];
-      const token = randomBytes(16).toString("hex");
-      state.invites[token] = {
-        token,
-        uuid: randomUUID(),
-        email,
+      sendInvite(state, {
         organizationUuid: team.organizationUuid,
         teamUuid: team.uuid,
+        email,
         roleUuids: roles,
-        createdAt: isoNow(),
-        declined: false,
-        acceptedAt: null,
-      };
+      });
       ctx.core.store.save();
       return ok({ message: "Invited team member." });
     },
