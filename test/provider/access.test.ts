@@ -5,14 +5,13 @@ import {
   UNKNOWN,
   check,
   checked,
-  configure,
   connectionOf,
   control,
   destroy,
   diff,
   mutations,
   read,
-  simulator,
+  useSimulator,
   up,
   type Props,
   behindPulumi,
@@ -77,15 +76,7 @@ describe("access lifecycle matrix", () => {
 });
 
 describe("access resources", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await simulator();
-  });
-  afterAll(() => sim.stop());
-  beforeEach(async () => {
-    await control(sim, "POST", "reset");
-    configure({});
-  });
+  const sim = useSimulator();
   const api = () => new AcquiaCloudClient(connectionOf(sim));
   const failuresOf = async (kind: string, news: Props) =>
     Object.fromEntries((await check(kind, news)).failures.map((f) => [f.property, f.reason]));

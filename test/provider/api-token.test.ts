@@ -1,8 +1,6 @@
 import { AcquiaCloudClient } from "../../sdk";
-import type { Simulator } from "../../simulator";
 import {
   check,
-  configure,
   create,
   connectionOf,
   control,
@@ -11,20 +9,12 @@ import {
   logged,
   mutations,
   read,
-  simulator,
+  useSimulator,
   up,
   type State,
 } from "./harness";
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await simulator();
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  await control(sim, "POST", "reset");
-  configure({});
-});
+const sim = useSimulator();
 const api = () => new AcquiaCloudClient(connectionOf(sim));
 const inputs = (label = "ci") => ({ connection: connectionOf(sim), label });
 

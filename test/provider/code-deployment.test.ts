@@ -2,17 +2,16 @@
 // and a build artifact, with triggers that deploy again on purpose. Branch and tag deploys are covered
 // in environment.test.ts.
 import { AcquiaCloudClient } from "../../sdk";
-import { SEED, type Simulator } from "../../simulator";
+import { SEED } from "../../simulator";
 import {
   behindPulumi,
   check,
-  configure,
   connectionOf,
   control,
   destroy,
   mutations,
   read,
-  simulator,
+  useSimulator,
   up,
 } from "./harness";
 
@@ -20,15 +19,7 @@ const PROMOTE = "POST /environments/{environmentId}/code";
 const SWITCH = "POST /environments/{environmentId}/code/actions/switch";
 const ARTIFACT = "POST /environments/{environmentId}/artifacts/actions/switch";
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await simulator();
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  await control(sim, "POST", "reset");
-  configure({});
-});
+const sim = useSimulator();
 const api = () => new AcquiaCloudClient(connectionOf(sim));
 const codeOf = async (id: string) => (await api().environments.get(id)).vcs?.path;
 const failuresOf = async (props: Record<string, unknown>) =>

@@ -1,18 +1,16 @@
 import { AcquiaCloudClient, EnvironmentsApi } from "../../sdk";
-import type { Simulator } from "../../simulator";
 import { progressReporter } from "../../provider/runtime/progress";
 import {
   UNKNOWN,
   check,
   checked,
-  configure,
   connectionOf,
   control,
   destroy,
   diff,
   mutations,
   read,
-  simulator,
+  useSimulator,
   up,
   behindPulumi,
 } from "./harness";
@@ -39,15 +37,7 @@ lifecycleMatrix([
   },
 ]);
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await simulator();
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  await control(sim, "POST", "reset");
-  configure({});
-});
+const sim = useSimulator();
 afterEach(() => jest.restoreAllMocks());
 const api = () => new AcquiaCloudClient(connectionOf(sim));
 const failuresOf = async (kind: string, props: Record<string, unknown>) =>

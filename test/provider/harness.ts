@@ -80,3 +80,31 @@ export async function logged<T>(fn: () => Promise<T>): Promise<{ result: T; line
     setLogSink(previous);
   }
 }
+
+/**
+ * One simulator for a describe block or file: started before its tests, back to the seed with the
+ * provider's stack config cleared before each test, stopped after. The object returned stands for
+ * the simulator once it has started (tests and hooks only), so tests read `sim.apiUrl` as before.
+ */
+export function useSimulator(): Simulator {
+  let current: Simulator | undefined;
+  beforeAll(async () => {
+    current = await simulator();
+  });
+  afterAll(() => current?.stop());
+  beforeEach(async () => {
+    await started().control.reset();
+    configure({});
+  });
+  function started(): Simulator {
+    if (current === undefined)
+      throw new Error("the simulator starts in beforeAll: use it in tests and hooks");
+    return current;
+  }
+  return new Proxy({} as Simulator, {
+    get(_, key) {
+      const value: unknown = Reflect.get(started(), key);
+      return typeof value === "function" ? value.bind(started()) : value;
+    },
+  });
+}

@@ -1,10 +1,9 @@
 import { AcquiaCloudClient } from "../../sdk";
-import { SEED, SEED_IDP_CERTIFICATE, type Simulator } from "../../simulator";
+import { SEED, SEED_IDP_CERTIFICATE } from "../../simulator";
 import { selfSignedCertificate } from "../simulator/helpers";
 import {
   behindPulumi,
   check,
-  configure,
   create,
   connectionOf,
   control,
@@ -12,19 +11,11 @@ import {
   diff,
   mutations,
   read,
-  simulator,
+  useSimulator,
   up,
 } from "./harness";
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await simulator();
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  await control(sim, "POST", "reset");
-  configure({});
-});
+const sim = useSimulator();
 const api = () => new AcquiaCloudClient(connectionOf(sim));
 const idp = () => api().identityProviders.get(SEED.identityProviderUuid);
 const org = SEED.organizationUuid;

@@ -9,7 +9,7 @@ import {
   control,
   destroy,
   read,
-  simulator,
+  useSimulator,
   up,
   type Props,
   type State,
@@ -50,15 +50,7 @@ export interface MatrixCase {
 
 /** Runs every lifecycle case against each resource kind, on a simulator of its own. */
 export function lifecycleMatrix(cases: MatrixCase[]): void {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await simulator();
-  });
-  afterAll(() => sim.stop());
-  beforeEach(async () => {
-    await control(sim, "POST", "reset");
-    configure({});
-  });
+  const sim = useSimulator();
   const api = () => new AcquiaCloudClient(connectionOf(sim));
 
   describe.each(cases)("$kind lifecycle matrix", (c: MatrixCase) => {

@@ -1,28 +1,18 @@
 import { AcquiaCloudClient, type Cron } from "../../sdk";
-import type { Simulator } from "../../simulator";
 import {
   check,
-  configure,
   connectionOf,
   control,
   destroy,
   mutations,
   read,
-  simulator,
+  useSimulator,
   up,
   type State,
   behindPulumi,
 } from "./harness";
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await simulator();
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  await control(sim, "POST", "reset");
-  configure({});
-});
+const sim = useSimulator();
 const api = () => new AcquiaCloudClient(connectionOf(sim));
 
 describe("Connection runtime", () => {

@@ -12,7 +12,7 @@ import {
   diff,
   mutations,
   read,
-  simulator,
+  useSimulator,
   up,
   type Props,
   type State,
@@ -100,15 +100,7 @@ describe("roles and people lifecycle matrix", () => {
 });
 
 describe("roles and people", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await simulator();
-  });
-  afterAll(() => sim.stop());
-  beforeEach(async () => {
-    await control(sim, "POST", "reset");
-    configure({});
-  });
+  const sim = useSimulator();
   const failuresOf = async (kind: string, news: Props) =>
     Object.fromEntries((await check(kind, news)).failures.map((f) => [f.property, f.reason]));
   /** `pulumi import`: the id alone, with the stack's credentials. */

@@ -1,5 +1,5 @@
 import { AcquiaCloudClient } from "../../sdk";
-import { SEED, type Simulator } from "../../simulator";
+import { SEED } from "../../simulator";
 import {
   behindPulumi,
   check,
@@ -11,19 +11,11 @@ import {
   diff,
   mutations,
   read,
-  simulator,
+  useSimulator,
   up,
 } from "./harness";
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await simulator();
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  await control(sim, "POST", "reset");
-  configure({});
-});
+const sim = useSimulator();
 const api = () => new AcquiaCloudClient(connectionOf(sim));
 const sub = SEED.subscriptionUuid;
 const office = { description: "Office", addresses: ["203.0.113.0/24"] };
