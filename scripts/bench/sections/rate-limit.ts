@@ -1,22 +1,15 @@
 // N variables in one `up` (and their `destroy`) behind the simulator's rate limit: how long it takes,
 // the share of the provider's requests answered 429, and whether the provider kept to its cap on
 // requests in flight (ACQUIA_MAX_CONCURRENT_REQUESTS, default 8 per process).
-import { startBenchSimulator, watchApi, type ApiActivity } from "../bench-simulator";
-import { connectionConfig, variablesConfig } from "../lifecycle";
-import { BenchStack } from "../stack";
+import { startBenchSimulator } from "../bench-simulator";
 import { integer, oneDecimal, showSpread, spread } from "../summary";
+import { WATCHED_OPERATIONS, watchedVariablesRuns, type WatchedRun } from "../watched-runs";
 import { sizeNote, type Section } from "./section";
 
 const LATENCY_MS = 1;
 const REQUEST_CAP = 8;
 const MAX_429_SHARE = 0.1;
 const TARGET_SIZE = 500;
-
-interface Sample {
-  operation: string;
-  wallMs: number;
-  api: ApiActivity;
-}
 
 export const rateLimit: Section = async (ctx) => {
   const { size, requestsPerSecond } = ctx.profile.rateLimit;
@@ -25,47 +18,27 @@ export const rateLimit: Section = async (ctx) => {
     taskDurationMs: ctx.profile.taskMs,
     rateLimit: { requestsPerSecond },
   });
-  const found: Sample[] = [];
+  let found: WatchedRun[];
   try {
-    for (let rep = 0; rep < ctx.profile.reps; rep++) {
-      ctx.log(`rate limit ${requestsPerSecond}/s: N=${size}, rep ${rep + 1}/${ctx.profile.reps}`);
-      await bench.sim.control.reset(); // also resets peakInFlight, so the up's peak is its own
-      const { config, secrets } = connectionConfig(bench);
-      const stack = await BenchStack.create(
-        ctx.workspace,
-        "acquia",
-        { ...config, ...variablesConfig(bench, size) },
-        secrets,
-      );
-      try {
-        for (const [operation, args] of [
-          ["up (create)", ["up", "--yes", "--skip-preview"]],
-          ["destroy", ["destroy", "--yes", "--skip-preview"]],
-        ] as const) {
-          const { result, api } = await watchApi(bench, () => stack.operation([...args]));
-          found.push({ operation, wallMs: result.wallMs, api });
-          ctx.log(
-            `  ${operation} ${(result.wallMs / 1000).toFixed(1)} s, ${api.requests} requests, ${api.status429} × 429`,
-          );
-        }
-      } finally {
-        stack.dispose();
-      }
-    }
+    found = await watchedVariablesRuns(ctx, bench, {
+      size,
+      reps: ctx.profile.reps,
+      label: `rate limit ${requestsPerSecond}/s`,
+    });
   } finally {
     await bench.stop();
   }
-  const share = (s: Sample) => (s.api.requests === 0 ? 0 : s.api.status429 / s.api.requests);
-  const rows = ["up (create)", "destroy"].map((operation) => {
+  const share = (s: WatchedRun) => (s.api.requests === 0 ? 0 : s.api.status429 / s.api.requests);
+  const rows = WATCHED_OPERATIONS.map((operation) => {
     const of = found.filter((s) => s.operation === operation);
-    const col = (f: (s: Sample) => number, format = integer) => showSpread(spread(of.map(f)), format);
+    const col = (f: (s: WatchedRun) => number, format = integer) => showSpread(spread(of.map(f)), format);
     return [
       operation,
-      col((s) => s.wallMs / 1000, oneDecimal),
+      col((s) => s.result.wallMs / 1000, oneDecimal),
       col((s) => s.api.requests),
       col((s) => s.api.status429),
       col((s) => share(s) * 100, oneDecimal),
-      col((s) => s.api.requests / (s.wallMs / 1000), oneDecimal),
+      col((s) => s.api.requests / (s.result.wallMs / 1000), oneDecimal),
       col((s) => s.api.peakInFlight),
     ];
   });

@@ -1,11 +1,10 @@
 // Token requests per provider process against the run's length and the token's life: short-lived
 // tokens (4 s) and an `up` and a `destroy` of N variables that each outlast them several times. The
 // program makes no API call (no lookups), so every token request is the provider's.
-import { startBenchSimulator, watchApi } from "../bench-simulator";
-import { connectionConfig, variablesConfig } from "../lifecycle";
-import { BenchStack } from "../stack";
+import { startBenchSimulator } from "../bench-simulator";
 import { integer, oneDecimal, showSpread, spread } from "../summary";
 import { renewalDelayMs } from "../../../sdk/internal";
+import { WATCHED_OPERATIONS, watchedVariablesRuns, type WatchedRun } from "../watched-runs";
 import type { Section } from "./section";
 
 const LATENCY_MS = 1;
@@ -27,41 +26,27 @@ export const tokens: Section = async (ctx) => {
     taskDurationMs: ctx.profile.taskMs,
     tokenTtlSeconds: ttlSeconds,
   });
-  const found: TokenSample[] = [];
+  let runs: WatchedRun[];
   try {
-    for (let rep = 0; rep < ctx.profile.reps; rep++) {
-      ctx.log(`tokens: N=${size}, token life ${ttlSeconds} s, rep ${rep + 1}/${ctx.profile.reps}`);
-      await bench.sim.control.reset();
-      const { config, secrets } = connectionConfig(bench);
-      const stack = await BenchStack.create(
-        ctx.workspace,
-        "acquia",
-        { ...config, ...variablesConfig(bench, size) },
-        secrets,
-      );
-      try {
-        for (const [operation, args] of [
-          ["up (create)", ["up", "--yes", "--skip-preview"]],
-          ["destroy", ["destroy", "--yes", "--skip-preview"]],
-        ] as const) {
-          const { result, api } = await watchApi(bench, () => stack.operation([...args]));
-          const processes = result.processes.providerProcesses;
-          found.push({
-            operation,
-            runMs: result.wallMs,
-            processes,
-            tokenRequests: api.tokenRequests,
-            bound: processes * (1 + Math.floor(result.wallMs / renewMs)),
-          });
-        }
-      } finally {
-        stack.dispose();
-      }
-    }
+    runs = await watchedVariablesRuns(ctx, bench, {
+      size,
+      reps: ctx.profile.reps,
+      label: `tokens (life ${ttlSeconds} s)`,
+    });
   } finally {
     await bench.stop();
   }
-  const rows = ["up (create)", "destroy"].map((operation) => {
+  const found: TokenSample[] = runs.map(({ operation, result, api }) => {
+    const processes = result.processes.providerProcesses;
+    return {
+      operation,
+      runMs: result.wallMs,
+      processes,
+      tokenRequests: api.tokenRequests,
+      bound: processes * (1 + Math.floor(result.wallMs / renewMs)),
+    };
+  });
+  const rows = WATCHED_OPERATIONS.map((operation) => {
     const of = found.filter((s) => s.operation === operation);
     const col = (f: (s: TokenSample) => number, format = integer) => showSpread(spread(of.map(f)), format);
     return [
