@@ -49,8 +49,9 @@ export class InvalidInputError extends ProviderError {
   constructor(
     readonly field: string,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super("INVALID_INPUT", message);
+    super("INVALID_INPUT", message, options);
     this.name = "InvalidInputError";
   }
 }
