@@ -58,10 +58,9 @@ export const kind = defineKind({
   naturalKey: [],
   idFormat: "<environmentId>",
   notes:
-    "A kind apart from EnvironmentSettings: production mode, CDN and mod_proxy each have their own Acquia " +
-    "endpoints and tasks, and production mode is a safety lock a team may want to protect (e.g. with " +
-    "`protect: true`) apart from PHP tuning. Each flag is read back from Acquia on refresh (production mode " +
-    "from the environment, CDN and mod_proxy from their own status), so a switch made in the Cloud UI " +
-    "shows as drift. Deleting it leaves the environment as it is; set `restoreOnDelete: true` to put back " +
-    "the values recorded before the first change (`previousFlags`).",
+    "Each flag is read back from Acquia on refresh (production mode from the environment, CDN and mod_proxy " +
+    "from their own status), so a switch made in the Cloud UI shows as drift. A flag Acquia refuses (mod_proxy " +
+    "where it is not offered, production mode on a non-production environment) fails the preview naming it. " +
+    "Deleting it leaves the environment as it is; set `restoreOnDelete: true` to put back the values recorded " +
+    "before the first change (`previousFlags`).",
 });
