@@ -13,6 +13,7 @@ import {
   mutations,
   read,
   simulator,
+  UNKNOWN,
   up,
 } from "./harness";
 
@@ -114,6 +115,17 @@ describe("EnvironmentCloudActions", () => {
       /has no Cloud Action "Warm the caches"/,
     );
     expect(await mutations(sim)).toEqual({});
+  });
+
+  it("checks names in preview with the stack's credentials while the program's connection is unknown", async () => {
+    configure({
+      "acquia:clientId": sim.clientId,
+      "acquia:clientSecret": sim.clientSecret,
+      "acquia:apiUrl": sim.apiUrl,
+      "acquia:tokenUrl": sim.tokenUrl,
+    });
+    const { failures } = await check(KIND, { ...dev(["Warm the caches"]), connection: UNKNOWN });
+    expect(failures).toEqual([{ property: "actions", reason: expect.stringMatching(/"Warm the caches"/) }]);
   });
 
   it("says how to turn Cloud Actions on when they are switched off for the environment", async () => {
