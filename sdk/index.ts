@@ -17,6 +17,8 @@ export * from "./resources/account";
 export * from "./resources/organizations";
 export * from "./resources/applications";
 export * from "./resources/environments";
+export * from "./resources/environment-flags";
+export * from "./resources/cloud-actions";
 export * from "./resources/code";
 export * from "./resources/databases";
 export * from "./resources/domains";

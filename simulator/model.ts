@@ -91,6 +91,11 @@ export interface EnvironmentRecord {
   modProxy: boolean;
   /** Acquia's fixed set of Cloud Actions, each with whether deployments run it by default. */
   cloudActions: CloudActionRecord[];
+  /**
+   * Cloud Actions switched off for the environment as a whole (POST …/cloud-actions/actions/disable):
+   * deployments run none, and the list answers as not available. Absent means on.
+   */
+  cloudActionsDisabled?: boolean;
   /** The artifact the environment runs, when its code was deployed from one. */
   artifact: { id: number; name: string } | null;
 }

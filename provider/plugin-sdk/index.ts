@@ -40,6 +40,16 @@ export type Environment = import("./environment").Environment;
 export const Environment: typeof import("./environment").Environment = null as any;
 utilities.lazyLoad(exports, ["Environment"], () => require("./environment"));
 
+export { EnvironmentCloudActionsArgs } from "./environmentCloudActions";
+export type EnvironmentCloudActions = import("./environmentCloudActions").EnvironmentCloudActions;
+export const EnvironmentCloudActions: typeof import("./environmentCloudActions").EnvironmentCloudActions = null as any;
+utilities.lazyLoad(exports, ["EnvironmentCloudActions"], () => require("./environmentCloudActions"));
+
+export { EnvironmentFlagsArgs } from "./environmentFlags";
+export type EnvironmentFlags = import("./environmentFlags").EnvironmentFlags;
+export const EnvironmentFlags: typeof import("./environmentFlags").EnvironmentFlags = null as any;
+utilities.lazyLoad(exports, ["EnvironmentFlags"], () => require("./environmentFlags"));
+
 export { EnvironmentSettingsArgs } from "./environmentSettings";
 export type EnvironmentSettings = import("./environmentSettings").EnvironmentSettings;
 export const EnvironmentSettings: typeof import("./environmentSettings").EnvironmentSettings = null as any;
@@ -173,6 +183,10 @@ const _module = {
                 return new Domain(name, <any>undefined, { urn })
             case "acquia:index:Environment":
                 return new Environment(name, <any>undefined, { urn })
+            case "acquia:index:EnvironmentCloudActions":
+                return new EnvironmentCloudActions(name, <any>undefined, { urn })
+            case "acquia:index:EnvironmentFlags":
+                return new EnvironmentFlags(name, <any>undefined, { urn })
             case "acquia:index:EnvironmentSettings":
                 return new EnvironmentSettings(name, <any>undefined, { urn })
             case "acquia:index:EnvironmentVariable":

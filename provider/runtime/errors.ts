@@ -26,7 +26,9 @@ export type ProviderErrorCode =
   /** Acquia accepted a create, then neither the create nor a lookup of the object could be finished. */
   | "CREATE_UNCONFIRMED"
   /** The state names a kind this version does not know. */
-  | "UNKNOWN_KIND";
+  | "UNKNOWN_KIND"
+  /** An input names something Acquia does not offer (a Cloud Action label, …); `field` says which. */
+  | "INVALID_INPUT";
 
 export class ProviderError extends Error {
   constructor(
@@ -36,6 +38,21 @@ export class ProviderError extends Error {
   ) {
     super(message, options);
     this.name = "ProviderError";
+  }
+}
+
+/**
+ * An input Acquia cannot act on, found only by asking it (a name it does not offer): carries the input's
+ * name so check can report it against that field, and the message says what to write instead.
+ */
+export class InvalidInputError extends ProviderError {
+  constructor(
+    readonly field: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super("INVALID_INPUT", message, options);
+    this.name = "InvalidInputError";
   }
 }
 

@@ -2,10 +2,12 @@ import type { Route } from "../router";
 import { accountRoutes } from "./account";
 import { apiTokenRoutes } from "./api-tokens";
 import { applicationRoutes } from "./applications";
+import { cloudActionRoutes } from "./cloud-actions";
 import { codeRoutes } from "./code";
 import { cronRoutes } from "./crons";
 import { databaseRoutes } from "./databases";
 import { domainRoutes } from "./domains";
+import { environmentFlagRoutes } from "./environment-flags";
 import { environmentRoutes } from "./environments";
 import { identityProviderRoutes } from "./identity-providers";
 import { inviteRoutes } from "./invites";
@@ -36,6 +38,8 @@ export const apiRoutes: readonly Route[] = [
   ...identityProviderRoutes,
   ...applicationRoutes,
   ...environmentRoutes,
+  ...environmentFlagRoutes,
+  ...cloudActionRoutes,
   ...codeRoutes,
   ...databaseRoutes,
   ...domainRoutes,

@@ -222,7 +222,9 @@ export function renderEnvironment(
     flags: {
       cde: environment.cde,
       cdn: environment.cdn,
-      "cloud-actions": environment.cloudActions.some((action) => action.enabled),
+      "cloud-actions":
+        environment.cloudActionsDisabled !== true &&
+        environment.cloudActions.some((action) => action.enabled),
       eips: false,
       email: false,
       hsd: false,

@@ -52,6 +52,11 @@ const cases: [kind: string, inputs: (sim: Simulator) => Props][] = [
     (s) => ({ environmentId: s.environments.dev, phpVersion: "8.3", memoryLimit: 256 }),
   ],
   ["CodeDeployment", (s) => ({ environmentId: s.environments.test, ref: "main" })],
+  ["EnvironmentFlags", (s) => ({ environmentId: s.environments.prod, productionMode: true, cdn: true })],
+  [
+    "EnvironmentCloudActions",
+    (s) => ({ environmentId: s.environments.dev, actions: ["Backup all databases", "Import configuration"] }),
+  ],
   ["SshKey", () => ({ label: "imported_key", publicKey: ed25519(9) })],
   ["Team", (s) => ({ organizationUuid: s.organizationUuid, name: "Imported Team" })],
   [

@@ -194,6 +194,11 @@ function cases(ctx: Context): Case[] {
     await ctx.api.settle(response);
     return response;
   };
+  /** For the answers of 200 that still start a task (Platform CDN, Cloud Actions). */
+  const completed = async (response: ApiResponse): Promise<ApiResponse> => {
+    await ctx.api.waitForNotification(notificationHref(response));
+    return response;
+  };
   const env = (id = ctx.dev): string => `/environments/${id}`;
   const c = (
     method: string,
@@ -615,6 +620,98 @@ function cases(ctx: Context): Case[] {
     ),
     c("PUT", "/environments/{environmentId}", 400, () => api().put(env(), { memory_limit: 512 })),
     c("PUT", "/environments/{environmentId}", 404, () => api().put(env(UNKNOWN_ENV), { memory_limit: 256 })),
+    // Environment switches: production mode (prod starts in it), Platform CDN, mod_proxy.
+    c("POST", "/environments/{environmentId}/production-mode/actions/enable", 409, () =>
+      api().post(`${env(ctx.prod)}/production-mode/actions/enable`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/production-mode/actions/disable", 202, () =>
+      api()
+        .post(`${env(ctx.prod)}/production-mode/actions/disable`, {})
+        .then(settled),
+    ),
+    c("POST", "/environments/{environmentId}/production-mode/actions/disable", 409, () =>
+      api().post(`${env(ctx.prod)}/production-mode/actions/disable`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/production-mode/actions/disable", 400, () =>
+      api().post(`${env()}/production-mode/actions/disable`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/production-mode/actions/enable", 202, () =>
+      api()
+        .post(`${env(ctx.prod)}/production-mode/actions/enable`, {})
+        .then(settled),
+    ),
+    c("POST", "/environments/{environmentId}/production-mode/actions/enable", 400, () =>
+      api().post(`${env()}/production-mode/actions/enable`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/production-mode/actions/enable", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/production-mode/actions/enable`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/production-mode/actions/disable", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/production-mode/actions/disable`, {}),
+    ),
+    c("GET", "/environments/{environmentId}/cdn", 404, () => api().get(`${env()}/cdn`)),
+    c("DELETE", "/environments/{environmentId}/cdn", 409, () => api().delete(`${env()}/cdn`)),
+    c("POST", "/environments/{environmentId}/cdn", 200, () => api().post(`${env()}/cdn`, {}).then(completed)),
+    c("POST", "/environments/{environmentId}/cdn", 409, () => api().post(`${env()}/cdn`, {})),
+    c("POST", "/environments/{environmentId}/cdn", 404, () => api().post(`${env(UNKNOWN_ENV)}/cdn`, {})),
+    c("GET", "/environments/{environmentId}/cdn", 200, () => api().get(`${env()}/cdn`)),
+    c("DELETE", "/environments/{environmentId}/cdn", 200, () => api().delete(`${env()}/cdn`).then(completed)),
+    c("DELETE", "/environments/{environmentId}/cdn", 404, () => api().delete(`${env(UNKNOWN_ENV)}/cdn`)),
+    c("GET", "/environments/{environmentId}/mod-proxy", 200, () => api().get(`${env()}/mod-proxy`)),
+    c("GET", "/environments/{environmentId}/mod-proxy", 404, () =>
+      api().get(`${env(UNKNOWN_ENV)}/mod-proxy`),
+    ),
+    // The simulator's continuous delivery environments have neither Platform CDN nor mod_proxy.
+    c("POST", "/environments/{environmentId}/cdn", 409, () => api().post(`${env(ids.cde)}/cdn`, {})),
+    c("GET", "/environments/{environmentId}/mod-proxy", 409, () => api().get(`${env(ids.cde)}/mod-proxy`)),
+    c("POST", "/environments/{environmentId}/mod-proxy/actions/enable", 409, () =>
+      api().post(`${env(ids.cde)}/mod-proxy/actions/enable`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/mod-proxy/actions/enable", 202, () =>
+      api().post(`${env()}/mod-proxy/actions/enable`, {}).then(settled),
+    ),
+    c("POST", "/environments/{environmentId}/mod-proxy/actions/enable", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/mod-proxy/actions/enable`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/mod-proxy/actions/disable", 202, () =>
+      api().post(`${env()}/mod-proxy/actions/disable`, {}).then(settled),
+    ),
+    c("POST", "/environments/{environmentId}/mod-proxy/actions/disable", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/mod-proxy/actions/disable`, {}),
+    ),
+
+    // Cloud Actions
+    c("GET", "/environments/{environmentId}/cloud-actions", 200, () => api().get(`${env()}/cloud-actions`)),
+    c("GET", "/environments/{environmentId}/cloud-actions", 404, () =>
+      api().get(`${env(UNKNOWN_ENV)}/cloud-actions`),
+    ),
+    c("PUT", "/environments/{environmentId}/cloud-actions", 200, () =>
+      api()
+        .put(`${env()}/cloud-actions`, { "cloud-actions": { "fb4aa87a-8be2-42c6-bdf0-ef9d09a3de70": true } })
+        .then(completed),
+    ),
+    c("PUT", "/environments/{environmentId}/cloud-actions", 404, () =>
+      api().put(`${env(UNKNOWN_ENV)}/cloud-actions`, { "cloud-actions": {} }),
+    ),
+    c("POST", "/environments/{environmentId}/cloud-actions/actions/reset", 200, () =>
+      api().post(`${env()}/cloud-actions/actions/reset`, {}).then(completed),
+    ),
+    c("POST", "/environments/{environmentId}/cloud-actions/actions/reset", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/cloud-actions/actions/reset`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/cloud-actions/actions/disable", 200, () =>
+      api().post(`${env()}/cloud-actions/actions/disable`, {}).then(completed),
+    ),
+    c("GET", "/environments/{environmentId}/cloud-actions", 404, () => api().get(`${env()}/cloud-actions`)),
+    c("POST", "/environments/{environmentId}/cloud-actions/actions/disable", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/cloud-actions/actions/disable`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/cloud-actions/actions/enable", 200, () =>
+      api().post(`${env()}/cloud-actions/actions/enable`, {}).then(completed),
+    ),
+    c("POST", "/environments/{environmentId}/cloud-actions/actions/enable", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/cloud-actions/actions/enable`, {}),
+    ),
     c("GET", "/applications/{applicationUuid}/code", 200, () => api().get(`/applications/${ctx.app}/code`)),
     c("GET", "/applications/{applicationUuid}/code", 404, () =>
       api().get(`/applications/${UNKNOWN_UUID}/code`),
@@ -1148,6 +1245,13 @@ const REQUIRE_BODY_UNDECLARED_400 = [
   "POST /organizations/{organizationUuid}/admin-invites",
   "POST /invites/{token}/actions/accept",
   "POST /invites/{token}/actions/decline",
+  "POST /environments/{environmentId}/cdn",
+  "POST /environments/{environmentId}/mod-proxy/actions/enable",
+  "POST /environments/{environmentId}/mod-proxy/actions/disable",
+  "PUT /environments/{environmentId}/cloud-actions",
+  "POST /environments/{environmentId}/cloud-actions/actions/enable",
+  "POST /environments/{environmentId}/cloud-actions/actions/disable",
+  "POST /environments/{environmentId}/cloud-actions/actions/reset",
 ];
 
 const spec = specPresent ? (JSON.parse(readFileSync(specPath, "utf8")) as OpenApiDocument) : undefined;
