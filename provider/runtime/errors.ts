@@ -56,6 +56,19 @@ export class InvalidInputError extends ProviderError {
   }
 }
 
+/** A check's InvalidInputError as preview failures (none when it passes); other errors propagate. */
+export async function inputFailures(
+  check: () => Promise<unknown>,
+): Promise<{ property: string; reason: string }[]> {
+  try {
+    await check();
+    return [];
+  } catch (error) {
+    if (error instanceof InvalidInputError) return [{ property: error.field, reason: error.message }];
+    throw error;
+  }
+}
+
 /**
  * Thrown from create when Acquia holds the object but a later step failed or timed out. The dynamic
  * provider host reports an error carrying `id` as "created but failed to initialize", so Pulumi keeps

@@ -1,5 +1,4 @@
 import { AcquiaCloudClient } from "../../sdk";
-import type { Simulator } from "../../simulator";
 import { resolveCloudActions } from "../../provider/runtime/cloud-actions";
 import { InvalidInputError } from "../../provider/runtime/errors";
 import {
@@ -12,7 +11,7 @@ import {
   destroy,
   mutations,
   read,
-  simulator,
+  useSimulator,
   UNKNOWN,
   up,
 } from "./harness";
@@ -24,15 +23,7 @@ const MAINTENANCE = "fb4aa87a-8be2-42c6-bdf0-ef9d09a3de70";
 const BACKUP = "f668295f-cbba-472d-8b75-c76ab89e553a";
 const DEFAULTS = ["Backup all databases", "Clear all Drupal caches", "Run database updates"];
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await simulator();
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  await control(sim, "POST", "reset");
-  configure({});
-});
+const sim = useSimulator();
 
 const api = () => new AcquiaCloudClient(connectionOf(sim));
 const dev = (actions: string[], extra: Record<string, unknown> = {}) => ({

@@ -106,6 +106,55 @@ describe("CodeDeployment from another environment", () => {
   });
 });
 
+describe("CodeDeployment's Cloud Actions", () => {
+  const deployed = async () => {
+    const task = (await sim.control.stats()).tasks.find((t) => t.event === "CodeDeployed");
+    return (await api().getNotification(task?.uuid ?? "")).description ?? "";
+  };
+  const promote = (cloudActions?: string[]) => ({
+    connection: connectionOf(sim),
+    environmentId: sim.environments.prod,
+    sourceEnvironmentId: sim.environments.test,
+    ...(cloudActions ? { cloudActions } : {}),
+  });
+
+  it("runs the actions named by label or id, none for [], and the environment's defaults without the input", async () => {
+    await up("CodeDeployment", promote(["clear all drupal caches", "9440be70-c042-47ae-9134-e85acbbd6edf"]));
+    expect(await deployed()).toMatch(/Cloud Actions run: Clear all Drupal caches, Run database updates\.$/);
+
+    await control(sim, "POST", "reset");
+    await up("CodeDeployment", promote([]));
+    expect(await deployed()).not.toMatch(/Cloud Actions/);
+
+    await control(sim, "POST", "reset");
+    await up("CodeDeployment", promote());
+    expect(await deployed()).toMatch(
+      /Cloud Actions run: Backup all databases, Run database updates, Clear all Drupal caches/,
+    );
+  });
+
+  it("changing only the actions deploys nothing; they apply to the next deploy", async () => {
+    const state = await up("CodeDeployment", promote(["Clear all Drupal caches"]));
+    const next = await up("CodeDeployment", promote(["Import configuration"]), state);
+    expect(next.action).toBe("update");
+    expect((await mutations(sim))[PROMOTE]).toBe(1);
+  });
+
+  it("refuses an action the environment does not offer in preview, listing those it does", async () => {
+    expect(await failuresOf(promote(["Warm the caches"]))).toEqual({
+      cloudActions: expect.stringMatching(/no Cloud Action "Warm the caches".*"Clear all Drupal caches"/),
+    });
+    expect(
+      await failuresOf({
+        ...promote(["Clear all Drupal caches"]),
+        sourceEnvironmentId: undefined,
+        artifactId: "1",
+      }),
+    ).toEqual({ cloudActions: expect.stringMatching(/not to artifacts/) });
+    expect(await mutations(sim)).toEqual({});
+  });
+});
+
 describe("CodeDeployment of a build artifact", () => {
   const artifact = (artifactId: string, triggers?: Record<string, string>) => ({
     connection: connectionOf(sim),

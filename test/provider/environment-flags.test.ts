@@ -1,16 +1,14 @@
 import { AcquiaCloudClient } from "../../sdk";
-import type { Simulator } from "../../simulator";
 import {
   behindPulumi,
   check,
-  configure,
   connectionOf,
   control,
   destroy,
   logged,
   mutations,
   read,
-  simulator,
+  useSimulator,
   up,
 } from "./harness";
 
@@ -19,15 +17,7 @@ const CDN = "POST /environments/{environmentId}/cdn";
 const MOD_PROXY_ON = "POST /environments/{environmentId}/mod-proxy/actions/enable";
 const UNPROTECT = "POST /environments/{environmentId}/production-mode/actions/disable";
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await simulator();
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  await control(sim, "POST", "reset");
-  configure({});
-});
+const sim = useSimulator();
 
 const api = () => new AcquiaCloudClient(connectionOf(sim));
 const dev = () => ({ connection: connectionOf(sim), environmentId: sim.environments.dev });

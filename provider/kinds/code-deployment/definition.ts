@@ -71,6 +71,10 @@ export const kind = defineKind({
         path: ["sourceEnvironmentId"],
       },
     )
+    .refine((p) => p.cloudActions === undefined || p.artifactId === undefined, {
+      message: "cloudActions apply to branch, tag and environment deploys, not to artifacts",
+      path: ["cloudActions"],
+    })
     .refine((p) => p.message === undefined || p.sourceEnvironmentId !== undefined, {
       message: "message applies only to a deploy from sourceEnvironmentId",
       path: ["message"],

@@ -1,6 +1,7 @@
 import type { InputsOf, OutputsOf } from "../kind";
 import { environmentParentVisible, settle, unlessNotFound } from "../../runtime/common";
-import { environmentMissing } from "../../runtime/errors";
+import { resolveCloudActions } from "../../runtime/cloud-actions";
+import { environmentMissing, inputFailures } from "../../runtime/errors";
 import { applyHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
 
@@ -21,6 +22,12 @@ async function codeOf(ctx: Context, environmentId: string): Promise<Code | undef
 
 const applicationOf = (environmentId: string) => environmentId.replace(/^\d+-/, "");
 
+/** The Cloud Actions a Git deploy names (Acquia's ids), or nothing to leave the environment's defaults. */
+async function actionsOf(ctx: Context, p: Inputs): Promise<{ "cloud-actions"?: string[] }> {
+  if (p.cloudActions === undefined) return {};
+  return { "cloud-actions": await resolveCloudActions(ctx, p.environmentId, p.cloudActions, "cloudActions") };
+}
+
 /**
  * Deploys what the inputs name, unless the environment already runs that branch, tag or artifact, or
  * (for a deploy from another environment, which cannot be compared) unless `force`: the resource was
@@ -37,7 +44,7 @@ async function deploy(ctx: Context, p: Inputs, current: Code, force: boolean): P
     if (current.ref === ref && !force) return current;
     await settle(
       ctx,
-      ctx.client.code.switch(env, { branch: ref }),
+      ctx.client.code.switch(env, { branch: ref, ...(await actionsOf(ctx, p)) }),
       done((now) => now.ref === ref),
     );
   } else if (p.artifactId !== undefined) {
@@ -57,6 +64,7 @@ async function deploy(ctx: Context, p: Inputs, current: Code, force: boolean): P
       ctx.client.code.deploy(env, {
         source: p.sourceEnvironmentId,
         ...(p.message !== undefined ? { message: p.message } : {}),
+        ...(await actionsOf(ctx, p)),
       }),
       done((now) => now.ref === source.ref),
     );
@@ -107,6 +115,13 @@ export const handler = applyHandler({
   parentVisible: (ctx, props) => environmentParentVisible(ctx, props.environmentId),
 
   async preflight(ctx, p, olds) {
+    if (
+      p.cloudActions !== undefined &&
+      JSON.stringify(p.cloudActions) !== JSON.stringify(olds.cloudActions)
+    ) {
+      const failures = await inputFailures(() => actionsOf(ctx, p));
+      if (failures.length > 0) return failures;
+    }
     if (p.artifactId !== undefined && p.artifactId !== olds.artifactId) {
       const application = applicationOf(p.environmentId);
       const artifact = await unlessNotFound(ctx.client.code.getArtifact(application, p.artifactId));

@@ -2,7 +2,7 @@ import { isNotFound, type CloudAction } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
 import { cloudActionIds, matchCloudAction } from "../../runtime/cloud-actions";
 import { environmentParentVisible, environmentVisible, settle } from "../../runtime/common";
-import { InvalidInputError, environmentMissing } from "../../runtime/errors";
+import { InvalidInputError, environmentMissing, inputFailures } from "../../runtime/errors";
 import { applyHandler, type Context } from "../../runtime/handler";
 import { kind } from "./definition";
 
@@ -79,16 +79,11 @@ export const handler = applyHandler({
 
   // Unknown names fail the preview, with the labels the environment offers.
   async preflight(ctx, p) {
-    try {
+    return inputFailures(async () => {
       const actions = await actionsOf(ctx, p.environmentId);
-      if (!actions)
-        return [{ property: "environmentId", reason: environmentMissing(p.environmentId).message }];
+      if (!actions) throw new InvalidInputError("environmentId", environmentMissing(p.environmentId).message);
       cloudActionIds(actions, p.actions, "actions", p.environmentId);
-      return [];
-    } catch (error) {
-      if (error instanceof InvalidInputError) return [{ property: error.field, reason: error.message }];
-      throw error;
-    }
+    });
   },
 
   async create(ctx, p) {
