@@ -6,11 +6,13 @@ import { codeRoutes } from "./code";
 import { cronRoutes } from "./crons";
 import { databaseRoutes } from "./databases";
 import { domainRoutes } from "./domains";
+import { environmentNetworkRoutes } from "./environment-network";
 import { environmentRoutes } from "./environments";
 import { identityProviderRoutes } from "./identity-providers";
 import { inviteRoutes } from "./invites";
 import { logForwardingRoutes } from "./log-forwarding";
 import { notificationRoutes } from "./notifications";
+import { optionRoutes } from "./options";
 import { organizationAdminRoutes } from "./organization-admins";
 import { organizationRoutes } from "./organizations";
 import { roleRoutes } from "./roles";
@@ -36,12 +38,14 @@ export const apiRoutes: readonly Route[] = [
   ...identityProviderRoutes,
   ...applicationRoutes,
   ...environmentRoutes,
+  ...environmentNetworkRoutes,
   ...codeRoutes,
   ...databaseRoutes,
   ...domainRoutes,
   ...variableRoutes,
   ...cronRoutes,
   ...logForwardingRoutes,
+  ...optionRoutes,
   ...sslRoutes,
   ...notificationRoutes,
 ];

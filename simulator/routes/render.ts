@@ -223,7 +223,7 @@ export function renderEnvironment(
       cde: environment.cde,
       cdn: environment.cdn,
       "cloud-actions": environment.cloudActions.some((action) => action.enabled),
-      eips: false,
+      eips: environment.egressIps.length > 0,
       email: false,
       hsd: false,
       livedev: false,
