@@ -12,6 +12,11 @@ export {
   getRoles,
   getTeam,
   getSubscription,
+  getEnvironmentEgressIps,
+  getEnvironmentDns,
+  getBranches,
+  getAvailableRuntimes,
+  getLogForwardingOptions,
   type Known,
   type LookupOptions,
 } from "./lookups";
