@@ -20,3 +20,4 @@ export {
   type Known,
   type LookupOptions,
 } from "./lookups";
+export { LookupNotFoundError } from "./functions";
