@@ -148,7 +148,12 @@ export class EnvironmentsApi extends ApiResource {
 
   /** The environment's dedicated egress IPs (Web EIPs); none is an empty list, not an error. */
   egressIps(environmentId: string, options?: RequestOptions): Promise<EgressIp[]> {
-    return this.client.list(path`/environments/${environmentId}/eips`, egressIpSchema, options);
+    // The spec declares no limit/offset for this operation, but its example links them: walk pages in
+    // case Acquia does page it (an API that ignores them answers everything on the first page).
+    return this.client.list(path`/environments/${environmentId}/eips`, egressIpSchema, {
+      ...options,
+      paged: true,
+    });
   }
 
   /** The DNS records a domain of the environment should have (apex and subdomains). */
