@@ -12,6 +12,12 @@ export {
   getRoles,
   getTeam,
   getSubscription,
+  getEnvironmentEgressIps,
+  getEnvironmentDns,
+  getBranches,
+  getAvailableRuntimes,
+  getLogForwardingOptions,
   type Known,
   type LookupOptions,
 } from "./lookups";
+export { LookupNotFoundError } from "./functions";

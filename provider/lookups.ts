@@ -105,3 +105,54 @@ export async function getSubscription(
 ): Promise<Known<Subscription>> {
   return functions.getSubscription.run(await clientFor(args), args) as Promise<Known<Subscription>>;
 }
+
+type ResultOf<F extends functions.AnyFunction> = z.output<F["result"]>;
+
+/**
+ * The new lookups take their arguments through the same zod schema the plugin checks, so a program
+ * hears about a malformed id by name before any request.
+ */
+async function runChecked<F extends functions.AnyFunction>(
+  fn: F,
+  args: object & LookupOptions,
+): Promise<ResultOf<F>> {
+  const parsed = fn.args.safeParse(args);
+  if (!parsed.success)
+    throw new Error(`${fn.name}: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  return (await fn.run(await clientFor(args), parsed.data)) as ResultOf<F>;
+}
+
+/** The environment's dedicated egress IPs (`ips`; empty when it has none), e.g. for a firewall. */
+export function getEnvironmentEgressIps(
+  args: { environmentId: string } & LookupOptions,
+): Promise<ResultOf<typeof functions.getEnvironmentEgressIps>> {
+  return runChecked(functions.getEnvironmentEgressIps, args);
+}
+
+/** The DNS records (`apex`, `subdomains`, by type too) a custom domain of the environment should have. */
+export function getEnvironmentDns(
+  args: { environmentId: string } & LookupOptions,
+): Promise<ResultOf<typeof functions.getEnvironmentDns>> {
+  return runChecked(functions.getEnvironmentDns, args);
+}
+
+/** An application's `branches` and `tags` (named `tags/<name>`). */
+export function getBranches(
+  args: { applicationUuid: string } & LookupOptions,
+): Promise<ResultOf<typeof functions.getBranches>> {
+  return runChecked(functions.getBranches, args);
+}
+
+/** The runtime versions (`php`, `node`) an environment may switch to. */
+export function getAvailableRuntimes(
+  args: { environmentId: string } & LookupOptions,
+): Promise<ResultOf<typeof functions.getAvailableRuntimes>> {
+  return runChecked(functions.getAvailableRuntimes, args);
+}
+
+/** The `consumers` and `sources` a LogForwardingDestination accepts. */
+export function getLogForwardingOptions(
+  options: LookupOptions = {},
+): Promise<ResultOf<typeof functions.getLogForwardingOptions>> {
+  return runChecked(functions.getLogForwardingOptions, options);
+}

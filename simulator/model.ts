@@ -98,6 +98,16 @@ export interface EnvironmentRecord {
   cloudActionsDisabled?: boolean;
   /** The artifact the environment runs, when its code was deployed from one. */
   artifact: { id: number; name: string } | null;
+  /** Dedicated egress IPs (Acquia's Web EIPs): what outbound traffic comes from. Most have none. */
+  egressIps: EgressIpRecord[];
+}
+
+export interface EgressIpRecord {
+  id: string;
+  ipv4: string;
+  ipv6: string;
+  /** Whether it carries traffic now (a replaced one stays listed until Acquia releases it). */
+  active: boolean;
 }
 
 export interface CloudActionRecord {

@@ -4,6 +4,7 @@ import type {
   CloudActionRecord,
   Credentials,
   EnvironmentDatabaseRecord,
+  EgressIpRecord,
   EnvironmentRecord,
   PhpConfiguration,
   State,
@@ -148,14 +149,31 @@ const CLOUD_ACTIONS: Array<Omit<CloudActionRecord, "enabled">> = [
 /** What a new environment starts with besides its code and PHP: flags off, Cloud Actions at default. */
 export function environmentDefaults(
   production: boolean,
-): Pick<EnvironmentRecord, "productionMode" | "cdn" | "modProxy" | "cloudActions" | "artifact"> {
+): Pick<
+  EnvironmentRecord,
+  "productionMode" | "cdn" | "modProxy" | "cloudActions" | "artifact" | "egressIps"
+> {
   return {
     productionMode: production,
     cdn: false,
     modProxy: false,
     cloudActions: CLOUD_ACTIONS.map((action) => ({ ...action, enabled: action.isDefault })),
     artifact: null,
+    // Dedicated egress IPs are a purchased add-on, never part of a new environment.
+    egressIps: [],
   };
+}
+
+/**
+ * A Web EIP with a stable id, and its IPv6 form written as the spec's example writes it (the IPv4
+ * address mapped into IPv6).
+ */
+export function egressIp(environmentId: string, ipv4: string, active = true): EgressIpRecord {
+  const hex = createHash("sha256").update(`acquia-simulator:eip:${environmentId}/${ipv4}`).digest("hex");
+  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const [a = 0, b = 0, c = 0, d = 0] = ipv4.split(".").map(Number);
+  const word = (high: number, low: number) => ((high << 8) | low).toString(16);
+  return { id, ipv4, ipv6: `0:0:0:0:0:ffff:${word(a, b)}:${word(c, d)}`, active };
 }
 
 /** A stable, realistic-looking database password derived from where the database lives. */
@@ -171,6 +189,7 @@ function environment(
   vcsPath: string,
   production: boolean,
   ip: string,
+  egressIps: string[] = [],
 ): EnvironmentRecord {
   return {
     id,
@@ -185,6 +204,7 @@ function environment(
     region: "us-east-1",
     ips: [ip],
     ...environmentDefaults(production),
+    egressIps: egressIps.map((address) => egressIp(id, address)),
   };
 }
 
@@ -259,14 +279,26 @@ export function createSeedState(): State {
   };
 
   const environments: EnvironmentRecord[] = [
+    // Dev environments have no dedicated egress IPs (their answer is an empty collection).
     environment(acmeWeb, SEED.environments.dev, "dev", "Dev", "develop", false, "10.0.1.5"),
-    environment(acmeWeb, SEED.environments.test, "test", "Stage", "main", false, "10.0.1.6"),
-    environment(acmeWeb, SEED.environments.prod, "prod", "Production", "tags/v1.0.0", true, "10.0.1.7"),
+    environment(acmeWeb, SEED.environments.test, "test", "Stage", "main", false, "10.0.1.6", [
+      "203.0.113.16",
+    ]),
+    environment(acmeWeb, SEED.environments.prod, "prod", "Production", "tags/v1.0.0", true, "10.0.1.7", [
+      "203.0.113.24",
+      "203.0.113.25",
+    ]),
     environment(storefront, SEED.nodeEnvironments.dev, "dev", "Dev", "main", false, "10.0.1.8"),
-    environment(storefront, SEED.nodeEnvironments.prod, "prod", "Production", "main", true, "10.0.1.9"),
-    environment(intranet, SEED.federatedEnvironmentId, "prod", "Production", "main", true, "10.0.2.5"),
+    environment(storefront, SEED.nodeEnvironments.prod, "prod", "Production", "main", true, "10.0.1.9", [
+      "203.0.113.40",
+    ]),
+    environment(intranet, SEED.federatedEnvironmentId, "prod", "Production", "main", true, "10.0.2.5", [
+      "198.51.100.40",
+    ]),
     environment(globex, SEED.foreignEnvironments.dev, "dev", "Dev", "main", false, "10.0.9.5"),
-    environment(globex, SEED.foreignEnvironments.prod, "prod", "Production", "main", true, "10.0.9.6"),
+    environment(globex, SEED.foreignEnvironments.prod, "prod", "Production", "main", true, "10.0.9.6", [
+      "198.51.100.90",
+    ]),
   ];
 
   const state: State = {

@@ -6,7 +6,7 @@ const FORMAT = "acquia-cloud-simulator-state";
 // Version 2: organizations list their members, applications carry their type. Version 3: roles, people,
 // team members, organization admins and invites; account API tokens, Shield ACL rules, identity
 // providers, and whether a subscription has Shield.
-const VERSION = 4;
+const VERSION = 5;
 
 interface PersistedFile {
   format: typeof FORMAT;

@@ -70,10 +70,35 @@ export const getApplication: typeof import("./getApplication").getApplication = 
 export const getApplicationOutput: typeof import("./getApplication").getApplicationOutput = null as any;
 utilities.lazyLoad(exports, ["getApplication","getApplicationOutput"], () => require("./getApplication"));
 
+export { GetAvailableRuntimesArgs, GetAvailableRuntimesResult, GetAvailableRuntimesOutputArgs } from "./getAvailableRuntimes";
+export const getAvailableRuntimes: typeof import("./getAvailableRuntimes").getAvailableRuntimes = null as any;
+export const getAvailableRuntimesOutput: typeof import("./getAvailableRuntimes").getAvailableRuntimesOutput = null as any;
+utilities.lazyLoad(exports, ["getAvailableRuntimes","getAvailableRuntimesOutput"], () => require("./getAvailableRuntimes"));
+
+export { GetBranchesArgs, GetBranchesResult, GetBranchesOutputArgs } from "./getBranches";
+export const getBranches: typeof import("./getBranches").getBranches = null as any;
+export const getBranchesOutput: typeof import("./getBranches").getBranchesOutput = null as any;
+utilities.lazyLoad(exports, ["getBranches","getBranchesOutput"], () => require("./getBranches"));
+
 export { GetEnvironmentArgs, GetEnvironmentResult, GetEnvironmentOutputArgs } from "./getEnvironment";
 export const getEnvironment: typeof import("./getEnvironment").getEnvironment = null as any;
 export const getEnvironmentOutput: typeof import("./getEnvironment").getEnvironmentOutput = null as any;
 utilities.lazyLoad(exports, ["getEnvironment","getEnvironmentOutput"], () => require("./getEnvironment"));
+
+export { GetEnvironmentDnsArgs, GetEnvironmentDnsResult, GetEnvironmentDnsOutputArgs } from "./getEnvironmentDns";
+export const getEnvironmentDns: typeof import("./getEnvironmentDns").getEnvironmentDns = null as any;
+export const getEnvironmentDnsOutput: typeof import("./getEnvironmentDns").getEnvironmentDnsOutput = null as any;
+utilities.lazyLoad(exports, ["getEnvironmentDns","getEnvironmentDnsOutput"], () => require("./getEnvironmentDns"));
+
+export { GetEnvironmentEgressIpsArgs, GetEnvironmentEgressIpsResult, GetEnvironmentEgressIpsOutputArgs } from "./getEnvironmentEgressIps";
+export const getEnvironmentEgressIps: typeof import("./getEnvironmentEgressIps").getEnvironmentEgressIps = null as any;
+export const getEnvironmentEgressIpsOutput: typeof import("./getEnvironmentEgressIps").getEnvironmentEgressIpsOutput = null as any;
+utilities.lazyLoad(exports, ["getEnvironmentEgressIps","getEnvironmentEgressIpsOutput"], () => require("./getEnvironmentEgressIps"));
+
+export { GetLogForwardingOptionsArgs, GetLogForwardingOptionsResult } from "./getLogForwardingOptions";
+export const getLogForwardingOptions: typeof import("./getLogForwardingOptions").getLogForwardingOptions = null as any;
+export const getLogForwardingOptionsOutput: typeof import("./getLogForwardingOptions").getLogForwardingOptionsOutput = null as any;
+utilities.lazyLoad(exports, ["getLogForwardingOptions","getLogForwardingOptionsOutput"], () => require("./getLogForwardingOptions"));
 
 export { GetOrganizationArgs, GetOrganizationResult, GetOrganizationOutputArgs } from "./getOrganization";
 export const getOrganization: typeof import("./getOrganization").getOrganization = null as any;

@@ -76,6 +76,36 @@ export const operatingSystemsSchema = z.looseObject({
 });
 export type OperatingSystems = z.infer<typeof operatingSystemsSchema>;
 
+/** A Web EIP: an address the environment's outbound traffic leaves from. */
+export const egressIpSchema = z.looseObject({
+  id: maybe(z.string()),
+  status: maybe(z.string()),
+  ipv4: maybe(z.string()),
+  ipv6: maybe(z.string()),
+  flags: maybe(
+    z.looseObject({ active: maybe(z.boolean()), legacy: maybe(z.boolean()), deprecated: maybe(z.boolean()) }),
+  ),
+});
+export type EgressIp = z.infer<typeof egressIpSchema>;
+
+/** `A`, `AAAA` or `CNAME`, as the spec lists them; another type Acquia adds later still reads. */
+export const dnsRecordSchema = z.looseObject({ type: z.string(), value: z.string() });
+export type DnsRecord = z.infer<typeof dnsRecordSchema>;
+
+const dnsRecords = maybe(z.array(dnsRecordSchema)).transform((records) => records ?? []);
+const dnsConfigurationSchema = z.looseObject({ apex_domain: dnsRecords, subdomains: dnsRecords });
+export type DnsConfiguration = z.infer<typeof dnsConfigurationSchema>;
+
+export const environmentDnsSchema = z.looseObject({
+  /** Deprecated in the spec in favour of `regional_configuration`. */
+  apex_domain: dnsRecords,
+  /** Deprecated in the spec in favour of `regional_configuration`. */
+  subdomains: dnsRecords,
+  regional_configuration: maybe(dnsConfigurationSchema),
+  global_configuration: maybe(dnsConfigurationSchema),
+});
+export type EnvironmentDns = z.infer<typeof environmentDnsSchema>;
+
 export interface CreateCdEnvironment {
   label: string;
   branch: string;
@@ -120,6 +150,24 @@ export class EnvironmentsApi extends ApiResource {
     return this.client.request("GET", path`/environments/${environmentId}/operating-systems`, {
       ...options,
       schema: operatingSystemsSchema,
+    });
+  }
+
+  /** The environment's dedicated egress IPs (Web EIPs); none is an empty list, not an error. */
+  egressIps(environmentId: string, options?: RequestOptions): Promise<EgressIp[]> {
+    // The spec declares no limit/offset for this operation, but its example links them: walk pages in
+    // case Acquia does page it (an API that ignores them answers everything on the first page).
+    return this.client.list(path`/environments/${environmentId}/eips`, egressIpSchema, {
+      ...options,
+      paged: true,
+    });
+  }
+
+  /** The DNS records a domain of the environment should have (apex and subdomains). */
+  dns(environmentId: string, options?: RequestOptions): Promise<EnvironmentDns> {
+    return this.client.request("GET", path`/environments/${environmentId}/dns`, {
+      ...options,
+      schema: environmentDnsSchema,
     });
   }
 

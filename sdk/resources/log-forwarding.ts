@@ -20,6 +20,18 @@ export const logForwardingDestinationSchema = z.looseObject({
 });
 export type LogForwardingDestination = z.infer<typeof logForwardingDestinationSchema>;
 
+/** A log a destination may forward (`sources`), and the platforms that produce it. */
+export const logForwardingSourceSchema = z.looseObject({
+  name: z.string(),
+  label: maybe(z.string()),
+  platforms: maybe(z.array(z.string())).transform((platforms) => platforms ?? []),
+});
+export type LogForwardingSourceOption = z.infer<typeof logForwardingSourceSchema>;
+
+/** A service a destination may forward to (`consumer`). */
+export const logForwardingConsumerSchema = z.looseObject({ name: z.string(), label: maybe(z.string()) });
+export type LogForwardingConsumerOption = z.infer<typeof logForwardingConsumerSchema>;
+
 export interface LogForwardingCredentials {
   certificate?: string;
   key?: string;
@@ -46,6 +58,16 @@ export class LogForwardingApi extends ApiResource {
       logForwardingDestinationSchema,
       { ...options, paged: true },
     );
+  }
+
+  /** The log sources a destination accepts (`GET /options/log-forwarding/sources`). */
+  listSources(options?: RequestOptions): Promise<LogForwardingSourceOption[]> {
+    return this.client.list("/options/log-forwarding/sources", logForwardingSourceSchema, options);
+  }
+
+  /** The consumers a destination accepts (`GET /options/log-forwarding/consumers`). */
+  listConsumers(options?: RequestOptions): Promise<LogForwardingConsumerOption[]> {
+    return this.client.list("/options/log-forwarding/consumers", logForwardingConsumerSchema, options);
   }
 
   get(environmentId: string, uuid: string, options?: RequestOptions): Promise<LogForwardingDestination> {

@@ -8,11 +8,13 @@ import { cronRoutes } from "./crons";
 import { databaseRoutes } from "./databases";
 import { domainRoutes } from "./domains";
 import { environmentFlagRoutes } from "./environment-flags";
+import { environmentNetworkRoutes } from "./environment-network";
 import { environmentRoutes } from "./environments";
 import { identityProviderRoutes } from "./identity-providers";
 import { inviteRoutes } from "./invites";
 import { logForwardingRoutes } from "./log-forwarding";
 import { notificationRoutes } from "./notifications";
+import { optionRoutes } from "./options";
 import { organizationAdminRoutes } from "./organization-admins";
 import { organizationRoutes } from "./organizations";
 import { roleRoutes } from "./roles";
@@ -40,12 +42,14 @@ export const apiRoutes: readonly Route[] = [
   ...environmentRoutes,
   ...environmentFlagRoutes,
   ...cloudActionRoutes,
+  ...environmentNetworkRoutes,
   ...codeRoutes,
   ...databaseRoutes,
   ...domainRoutes,
   ...variableRoutes,
   ...cronRoutes,
   ...logForwardingRoutes,
+  ...optionRoutes,
   ...sslRoutes,
   ...notificationRoutes,
 ];

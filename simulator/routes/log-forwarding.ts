@@ -20,7 +20,7 @@ export const LOG_SOURCES = [
   "stderr",
 ];
 export const LOG_CONSUMERS = ["loggly", "splunk", "sumologic", "syslog"];
-const CONSUMER_NAMES: Record<string, string> = {
+export const CONSUMER_NAMES: Record<string, string> = {
   loggly: "Loggly",
   splunk: "Splunk",
   sumologic: "Sumologic",

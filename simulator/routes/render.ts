@@ -225,7 +225,7 @@ export function renderEnvironment(
       "cloud-actions":
         environment.cloudActionsDisabled !== true &&
         environment.cloudActions.some((action) => action.enabled),
-      eips: false,
+      eips: environment.egressIps.length > 0,
       email: false,
       hsd: false,
       livedev: false,

@@ -114,7 +114,12 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
       [
         "getAccount",
         "getApplication",
+        "getAvailableRuntimes",
+        "getBranches",
         "getEnvironment",
+        "getEnvironmentDns",
+        "getEnvironmentEgressIps",
+        "getLogForwardingOptions",
         "getOrganization",
         "getPermissions",
         "getRoles",

@@ -135,4 +135,41 @@ describe("the client reads every shape Acquia sends", () => {
       expect(isAlreadyExists(error, "sslCertificate")).toBe(true);
     }
   });
+
+  it("reads an environment without egress IPs, whether Acquia sends no items or no _embedded at all", async () => {
+    server.routes.set("GET /api/environments/e1/eips", (_req, res) =>
+      json(res, 200, { total: 0, count: 0, _links: {}, _embedded: { items: [] } }),
+    );
+    server.routes.set("GET /api/environments/e2/eips", (_req, res) =>
+      json(res, 200, { total: 0, _links: {} }),
+    );
+    expect(await clientFor(server).environments.egressIps("e1")).toEqual([]);
+    expect(await clientFor(server).environments.egressIps("e2")).toEqual([]);
+  });
+
+  it("reads DNS records with the regional configuration null or a list null, as no records", async () => {
+    server.routes.set("GET /api/environments/e1/dns", (_req, res) =>
+      json(res, 200, {
+        apex_domain: [{ type: "A", value: "192.0.2.1" }],
+        subdomains: null,
+        regional_configuration: null,
+        global_configuration: { apex_domain: [{ type: "A", value: "192.0.2.3" }] },
+        _links: {},
+      }),
+    );
+    const dns = await clientFor(server).environments.dns("e1");
+    expect(dns.apex_domain).toEqual([{ type: "A", value: "192.0.2.1" }]);
+    expect(dns.subdomains).toEqual([]);
+    expect(dns.regional_configuration).toBeUndefined();
+    expect(dns.global_configuration).toMatchObject({ subdomains: [] });
+  });
+
+  it("reads log forwarding sources without a label or platforms", async () => {
+    server.routes.set("GET /api/options/log-forwarding/sources", (_req, res) =>
+      json(res, 200, list([{ name: "stdout", label: null, platforms: null }])),
+    );
+    expect(await clientFor(server).logForwarding.listSources()).toEqual([
+      { name: "stdout", label: undefined, platforms: [] },
+    ]);
+  });
 });

@@ -611,6 +611,16 @@ function cases(ctx: Context): Case[] {
     c("GET", "/environments/{environmentId}/available-runtimes", 404, () =>
       api().get(`${env(UNKNOWN_ENV)}/available-runtimes`),
     ),
+    c("GET", "/environments/{environmentId}/eips", 200, () => api().get(`${env(ctx.prod)}/eips`)),
+    c("GET", "/environments/{environmentId}/eips", 200, () => api().get(`${env()}/eips`), {
+      why: "an environment without dedicated egress IPs: an empty collection",
+    }),
+    c("GET", "/environments/{environmentId}/eips", 404, () => api().get(`${env(UNKNOWN_ENV)}/eips`)),
+    c("GET", "/environments/{environmentId}/dns", 200, () => api().get(`${env(ctx.prod)}/dns`)),
+    c("GET", "/environments/{environmentId}/dns", 404, () => api().get(`${env(UNKNOWN_ENV)}/dns`)),
+    c("GET", "/options/log-forwarding", 200, () => api().get("/options/log-forwarding")),
+    c("GET", "/options/log-forwarding/sources", 200, () => api().get("/options/log-forwarding/sources")),
+    c("GET", "/options/log-forwarding/consumers", 200, () => api().get("/options/log-forwarding/consumers")),
     c("GET", "/environments/{environmentId}/operating-systems", 200, () =>
       api().get(`${env()}/operating-systems`),
     ),

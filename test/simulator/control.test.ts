@@ -179,7 +179,7 @@ describe("--state persistence", () => {
     const file = join(dir, "old.json");
     writeFileSync(file, JSON.stringify({ format: "acquia-cloud-simulator-state", version: 1, state: {} }));
     await expect(start({ stateFile: file })).rejects.toThrow(
-      /another simulator version \(state v1; this one reads v4\)/,
+      /another simulator version \(state v1; this one reads v5\)/,
     );
   });
 });

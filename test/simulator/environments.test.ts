@@ -88,6 +88,9 @@ describe("continuous delivery environments", () => {
     const id = String(environment?.id);
     expect(id).toMatch(new RegExp(`^\\d+-${sim.applicationUuid}$`));
     expect(items(await api.get(`/environments/${id}/databases`)).map((d) => d.name)).toEqual(["acmeweb"]);
+    // Dedicated egress IPs are an add-on: a new environment has none.
+    expect(environment).toMatchObject({ flags: { eips: false } });
+    expect(items(await api.get(`/environments/${id}/eips`))).toEqual([]);
 
     const duplicate = await api.post(`/applications/${sim.applicationUuid}/environments`, {
       label: "Feature X",
@@ -206,6 +209,38 @@ describe("environment configuration", () => {
 });
 
 describe("code", () => {
+  it("lists an environment's egress IPs, and says in its flags whether it has any", async () => {
+    const prod = await api.get(`/environments/${sim.environments.prod}/eips`);
+    expect(prod.body).toMatchObject({ total: 2, count: 2 });
+    expect(items(prod).map((eip) => [eip.ipv4, eip.flags])).toEqual([
+      ["203.0.113.24", { active: true, legacy: false, deprecated: false }],
+      ["203.0.113.25", { active: true, legacy: false, deprecated: false }],
+    ]);
+    expect((await api.get(`/environments/${sim.environments.prod}`)).body).toMatchObject({
+      flags: { eips: true },
+    });
+    const dev = await api.get(`/environments/${sim.environments.dev}/eips`);
+    expect(dev.body).toMatchObject({ total: 0, count: 0, _embedded: { items: [] } });
+    expect((await api.get(`/environments/${sim.environments.dev}`)).body).toMatchObject({
+      flags: { eips: false },
+    });
+    expect((await api.get(`/environments/${sim.foreignEnvironmentId}/eips`)).status).toBe(404);
+  });
+
+  it("derives an environment's DNS records from its addresses and default domain", async () => {
+    const environment = (await api.get(`/environments/${sim.environments.test}`)).body;
+    const dns = (await api.get(`/environments/${sim.environments.test}/dns`)).body;
+    const cname = [{ type: "CNAME", value: environment.default_domain }];
+    const apex = (environment.ips as string[]).map((ip) => ({ type: "A", value: ip }));
+    expect(dns).toMatchObject({
+      apex_domain: apex,
+      subdomains: cname,
+      regional_configuration: { apex_domain: apex, subdomains: cname },
+      global_configuration: { subdomains: cname },
+    });
+    expect((await api.get(`/environments/${sim.foreignEnvironmentId}/dns`)).status).toBe(404);
+  });
+
   it("lists branches and tags", async () => {
     const code = await api.get(`/applications/${sim.applicationUuid}/code`);
     expect(items(code)).toEqual([

@@ -26,6 +26,82 @@ export interface GetApplicationResultSubscription {
     uuid: string;
 }
 
+export interface GetAvailableRuntimesResultRuntimes {
+    runtime: string;
+    versions: string[];
+}
+
+export interface GetBranchesResultRefs {
+    name: string;
+    tag: boolean;
+}
+
+export interface GetEnvironmentDnsResultApex {
+    /**
+     * A, AAAA or CNAME.
+     */
+    type: string;
+    /**
+     * An address (A, AAAA) or a host name (CNAME).
+     */
+    value: string;
+}
+
+/**
+ * The global configuration's records (empty lists when Acquia sends none).
+ */
+export interface GetEnvironmentDnsResultGlobal {
+    apex: outputs.GetEnvironmentDnsResultGlobalApex[];
+    subdomains: outputs.GetEnvironmentDnsResultGlobalSubdomains[];
+}
+
+export interface GetEnvironmentDnsResultGlobalApex {
+    /**
+     * A, AAAA or CNAME.
+     */
+    type: string;
+    /**
+     * An address (A, AAAA) or a host name (CNAME).
+     */
+    value: string;
+}
+
+export interface GetEnvironmentDnsResultGlobalSubdomains {
+    /**
+     * A, AAAA or CNAME.
+     */
+    type: string;
+    /**
+     * An address (A, AAAA) or a host name (CNAME).
+     */
+    value: string;
+}
+
+export interface GetEnvironmentDnsResultSubdomains {
+    /**
+     * A, AAAA or CNAME.
+     */
+    type: string;
+    /**
+     * An address (A, AAAA) or a host name (CNAME).
+     */
+    value: string;
+}
+
+export interface GetEnvironmentEgressIpsResultEgressIps {
+    /**
+     * Whether it carries traffic now.
+     */
+    active: boolean;
+    id?: string;
+    ipv4: string;
+    ipv6?: string;
+    /**
+     * Its provisioning status, e.g. created.
+     */
+    status?: string;
+}
+
 export interface GetEnvironmentResultApplication {
     name?: string;
     uuid: string;
@@ -34,6 +110,20 @@ export interface GetEnvironmentResultApplication {
 export interface GetEnvironmentResultFlags {
     cde?: boolean;
     production?: boolean;
+}
+
+export interface GetLogForwardingOptionsResultConsumerDetails {
+    label?: string;
+    name: string;
+}
+
+export interface GetLogForwardingOptionsResultSourceDetails {
+    label?: string;
+    name: string;
+    /**
+     * The platforms that produce it, e.g. drupal, node.
+     */
+    platforms: string[];
 }
 
 export interface GetOrganizationResultFlags {
