@@ -3,7 +3,9 @@ import { accountRoutes } from "./account";
 import { apiTokenRoutes } from "./api-tokens";
 import { applicationRoutes } from "./applications";
 import { codeRoutes } from "./code";
+import { copyRoutes } from "./copies";
 import { cronRoutes } from "./crons";
+import { databaseBackupRoutes } from "./database-backups";
 import { databaseRoutes } from "./databases";
 import { domainRoutes } from "./domains";
 import { environmentRoutes } from "./environments";
@@ -38,6 +40,8 @@ export const apiRoutes: readonly Route[] = [
   ...environmentRoutes,
   ...codeRoutes,
   ...databaseRoutes,
+  ...databaseBackupRoutes,
+  ...copyRoutes,
   ...domainRoutes,
   ...variableRoutes,
   ...cronRoutes,
