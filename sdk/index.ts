@@ -19,6 +19,8 @@ export * from "./resources/applications";
 export * from "./resources/environments";
 export * from "./resources/code";
 export * from "./resources/databases";
+export * from "./resources/database-backups";
+export * from "./resources/files";
 export * from "./resources/domains";
 export * from "./resources/variables";
 export * from "./resources/crons";

@@ -30,7 +30,14 @@ export const environmentSchema = z.looseObject({
   type: maybe(z.string()),
   /** `path` is the deployed branch or `tags/<name>`. */
   vcs: maybe(z.looseObject({ type: maybe(z.string()), path: maybe(z.string()), url: maybe(z.string()) })),
-  flags: maybe(z.looseObject({ cde: maybe(z.boolean()), production: maybe(z.boolean()) })),
+  flags: maybe(
+    z.looseObject({
+      cde: maybe(z.boolean()),
+      production: maybe(z.boolean()),
+      /** While on, Acquia refuses to copy databases or files into the environment. */
+      production_mode: maybe(z.boolean()),
+    }),
+  ),
   configuration: maybe(z.looseObject({ operating_system: maybe(z.string()), php: maybe(phpSettings) })),
   /** The build artifact a Node.js environment runs (null for Git-deployed code). */
   artifact: maybe(z.looseObject({ id: idString, name: maybe(z.string()) })),
