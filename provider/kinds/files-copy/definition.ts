@@ -11,9 +11,7 @@ export const kind = defineKind({
   inputs: z
     .object({
       sourceEnvironmentId: environmentId.describe("The environment to copy files from."),
-      environmentId: environmentId.describe(
-        "The environment to copy files into. Not in production mode.",
-      ),
+      environmentId: environmentId.describe("The environment to copy files into. Not in production mode."),
       triggers,
     })
     .refine((p) => p.sourceEnvironmentId !== p.environmentId, {
