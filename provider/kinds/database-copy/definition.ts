@@ -7,7 +7,7 @@ export const kind = defineKind({
   description:
     "Copies a database from one environment into another of the same application (e.g. prod → stage) " +
     "when the resource is created, and again whenever `triggers` change. It overwrites the target's " +
-    "data; destroying the resource undoes nothing.",
+    "copy of the database.",
   inputs: z
     .object({
       sourceEnvironmentId: environmentId.describe("The environment to copy the database from."),

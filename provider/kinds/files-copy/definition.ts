@@ -6,8 +6,7 @@ export const kind = defineKind({
   name: "FilesCopy",
   description:
     "Copies the files (sites/default/files and the like) from one environment into another of the same " +
-    "application when the resource is created, and again whenever `triggers` change. Destroying the " +
-    "resource undoes nothing.",
+    "application when the resource is created, and again whenever `triggers` change.",
   inputs: z
     .object({
       sourceEnvironmentId: environmentId.describe("The environment to copy files from."),
