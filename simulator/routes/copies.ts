@@ -1,7 +1,7 @@
 import { requireEnvironment, type EnvironmentScope } from "../access";
 import { accepted } from "../answers";
 import { stringField } from "../body";
-import { conflict, missingParameter, validationFailed } from "../errors";
+import { conflict, forbidden, missingParameter, validationFailed } from "../errors";
 import { segment } from "../hal";
 import type { Route, RouteContext } from "../router";
 import { startTask } from "../tasks";
@@ -13,9 +13,10 @@ import { startTask } from "../tasks";
 /** The target and the `source` environment, with the spec's refusals in the order Acquia checks them. */
 function copyScope(
   ctx: RouteContext,
-  what: { toItself: string; toProduction: string; otherApplication: () => Error },
+  what: { onNode: string; toItself: string; toProduction: string; otherApplication: () => Error },
 ): { target: EnvironmentScope; source: EnvironmentScope["environment"] } {
   const target = requireEnvironment(ctx, ctx.params.environmentId ?? "");
+  if (target.application.type === "node") throw forbidden(what.onNode);
   const sourceId = stringField(ctx.body, "source");
   if (sourceId === undefined || sourceId === "") throw missingParameter("source");
   const source = ctx.core.store.state.environments[sourceId];
@@ -30,6 +31,7 @@ function copyDatabase(ctx: RouteContext) {
   const name = stringField(ctx.body, "name");
   if (name === undefined || name === "") throw missingParameter("name");
   const { target, source } = copyScope(ctx, {
+    onNode: "Databases cannot be copied on Node.js applications.",
     toItself: "A database cannot be copied from an environment to itself.",
     toProduction: "A database cannot be copied to an environment that is currently in production mode.",
     otherApplication: () => conflict("The environments do not belong to the same application."),
@@ -56,6 +58,7 @@ function copyDatabase(ctx: RouteContext) {
 
 function copyFiles(ctx: RouteContext) {
   const { target, source } = copyScope(ctx, {
+    onNode: "Files cannot be copied on Node.js applications.",
     toItself: "Files cannot be copied from an environment to itself.",
     toProduction: "Files cannot be copied to an environment that is currently in production mode.",
     otherApplication: () =>

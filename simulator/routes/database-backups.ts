@@ -1,6 +1,6 @@
 import { requireEnvironment, type EnvironmentScope } from "../access";
 import { accepted, ok } from "../answers";
-import { NOT_FOUND, notFound, validationFailed } from "../errors";
+import { NOT_FOUND, forbidden, notFound, validationFailed } from "../errors";
 import { collection, link, segment } from "../hal";
 import type { DatabaseBackupRecord, EnvironmentDatabaseRecord } from "../model";
 import type { Route, RouteContext } from "../router";
@@ -21,19 +21,31 @@ function environmentDatabase(
   return ctx.core.store.state.environmentDatabases[`${environmentId}/${name}`];
 }
 
-/** The environment and its database named in the path; a database it lacks answers 404. */
-function requireDatabase(ctx: RouteContext): EnvironmentScope & { database: EnvironmentDatabaseRecord } {
+/** Node.js applications have no databases: reads answer 404 `not_available`, changes 403. */
+function requireDatabaseHost(ctx: RouteContext, refusal: () => Error): EnvironmentScope {
   const scope = requireEnvironment(ctx, ctx.params.environmentId ?? "");
+  if (scope.application.type === "node") throw refusal();
+  return scope;
+}
+
+const BACKUPS_ON_NODE = "Database backups do not exist on Node.js applications.";
+
+/** The environment and its database named in the path; a database it lacks answers 404. */
+function requireDatabase(
+  ctx: RouteContext,
+  onNode: () => Error,
+): EnvironmentScope & { database: EnvironmentDatabaseRecord } {
+  const scope = requireDatabaseHost(ctx, onNode);
   const database = environmentDatabase(ctx, scope.environment.id, ctx.params.databaseName ?? "");
   if (database === undefined) throw notFound(NOT_FOUND.database);
   return { ...scope, database };
 }
 
-function requireBackup(ctx: RouteContext): EnvironmentScope & {
-  database: EnvironmentDatabaseRecord;
-  backup: DatabaseBackupRecord;
-} {
-  const scope = requireDatabase(ctx);
+function requireBackup(
+  ctx: RouteContext,
+  onNode: () => Error,
+): EnvironmentScope & { database: EnvironmentDatabaseRecord; backup: DatabaseBackupRecord } {
+  const scope = requireDatabase(ctx, onNode);
   const key = `${scope.environment.id}/${scope.database.name}/${ctx.params.backupId ?? ""}`;
   const backup = ctx.core.store.state.databaseBackups[key];
   if (backup === undefined) throw notFound(NOT_FOUND.databaseBackup);
@@ -83,7 +95,9 @@ function renderBackup(
 }
 
 function listBackups(ctx: RouteContext) {
-  const scope = requireDatabase(ctx);
+  const scope = requireDatabase(ctx, () =>
+    notFound("Databases do not exist on Node.js applications", "not_available"),
+  );
   // Filterable and sortable by `type` (the spec also names `created`, which no item carries).
   const items = Object.values(ctx.core.store.state.databaseBackups)
     .filter((b) => b.environmentId === scope.environment.id && b.databaseName === scope.database.name)
@@ -100,7 +114,7 @@ function listBackups(ctx: RouteContext) {
 }
 
 function createBackup(ctx: RouteContext) {
-  const { environment, application } = requireEnvironment(ctx, ctx.params.environmentId ?? "");
+  const { environment, application } = requireDatabaseHost(ctx, () => forbidden(BACKUPS_ON_NODE));
   const name = ctx.params.databaseName ?? "";
   const database = environmentDatabase(ctx, environment.id, name);
   if (database === undefined)
@@ -139,7 +153,7 @@ function createBackup(ctx: RouteContext) {
 }
 
 function deleteBackup(ctx: RouteContext) {
-  const scope = requireBackup(ctx);
+  const scope = requireBackup(ctx, () => forbidden(BACKUPS_ON_NODE));
   const { environment, application, database, backup } = scope;
   const notification = startTask(ctx, {
     event: "DatabaseBackupDeleted",
@@ -171,7 +185,9 @@ export const databaseBackupRoutes: Route[] = [
     method: "GET",
     template: `${BACKUPS}/{backupId}`,
     handler: (ctx) => {
-      const scope = requireBackup(ctx);
+      const scope = requireBackup(ctx, () =>
+        notFound("Databases backups do not exist on Node.js applications", "not_available"),
+      );
       return ok(renderBackup(ctx, scope, scope.backup, true));
     },
   },
