@@ -8,6 +8,7 @@ import {
   control,
   create,
   destroy,
+  diff,
   logged,
   mutations,
   read,
@@ -15,6 +16,7 @@ import {
   stats,
   up,
   type State,
+  UNKNOWN,
 } from "./harness";
 
 // DatabaseBackup, DatabaseCopy and FilesCopy act when created and again only when replaced, which
@@ -98,6 +100,17 @@ describe("DatabaseBackup", () => {
     expect(await onDemand()).toEqual([kept.outs["backupId"], again.outs["backupId"]]);
   });
 
+  it("previews a replacement when a trigger is not known yet (an output of another resource)", async () => {
+    const state = await up("DatabaseBackup", backup());
+    const pending = { ...state.outs, triggers: { release: UNKNOWN } };
+    expect(await diff("DatabaseBackup", state.id, state.outs, pending)).toMatchObject({
+      changes: true,
+      replaces: ["triggers"],
+      deleteBeforeReplace: false,
+    });
+    expect((await check("DatabaseBackup", backup({ triggers: { release: UNKNOWN } }))).failures).toEqual([]);
+  });
+
   it("keeps the backup on destroy unless deleteOnDestroy, and says so", async () => {
     const state = await up("DatabaseBackup", backup());
     const { lines } = await logged(() => destroy("DatabaseBackup", state));
@@ -147,6 +160,22 @@ describe("DatabaseBackup", () => {
     ]);
     expect(await ran(BACKUPS)).toBe(0);
   });
+
+  it("keeps polling a long backup past a token's expiry, reporting its progress", async () => {
+    await control(sim, "POST", "faults", [
+      { method: "POST", path: "/api/environments/*/databases/*/backups", taskDurationMs: 6_500 },
+    ]);
+    // A token in hand first, so a token request during the run can only be a renewal.
+    expect(await onDemand()).toEqual([]);
+    const tokensBefore = (await stats(sim)).tokenRequests;
+    const expire = setTimeout(() => void control(sim, "POST", "tokens/expire"), 2_000);
+    const { result, lines } = await logged(() => up("DatabaseBackup", backup())).finally(() =>
+      clearTimeout(expire),
+    );
+    expect(await onDemand()).toEqual([result.outs["backupId"]]);
+    expect(lines.join("\n")).toMatch(/DatabaseBackup: Database backup created in-progress, \d+% after \d+ s/);
+    expect((await stats(sim)).tokenRequests).toBeGreaterThan(tokensBefore);
+  }, 20_000);
 
   it("fails the create with the task's message when Acquia's backup task fails", async () => {
     await control(sim, "POST", "faults", [
