@@ -32,8 +32,9 @@ const list = (ctx: Context, p: Inputs) => ctx.client.databaseBackups.list(p.envi
 
 /**
  * The backup this create made, among those that were not there before. Another process (the Cloud UI,
- * another stack) may have asked for one meanwhile: then the earliest one started since the request was
- * sent is ours, since Acquia starts backups of one database in the order they were asked for.
+ * another stack) may have asked for one meanwhile, which the lock above cannot prevent: then the
+ * earliest one started since the request was sent is taken, assuming Acquia starts a database's backups
+ * in the order they were asked for. That is a best guess, and logged as such; both backups exist.
  */
 function ours(created: DatabaseBackup[], sentAt: number): DatabaseBackup | undefined {
   const started = (b: DatabaseBackup) => Date.parse(b.started_at ?? "") || Infinity;
