@@ -1,9 +1,8 @@
 import { AcquiaCloudClient } from "../../sdk";
-import { SEED, type Simulator } from "../../simulator";
+import { SEED } from "../../simulator";
 import {
   behindPulumi,
   check,
-  configure,
   connectionOf,
   control,
   create,
@@ -12,9 +11,9 @@ import {
   logged,
   mutations,
   read,
-  simulator,
   stats,
   up,
+  useSimulator,
   type State,
   UNKNOWN,
 } from "./harness";
@@ -22,15 +21,7 @@ import {
 // DatabaseBackup, DatabaseCopy and FilesCopy act when created and again only when replaced, which
 // happens exactly when `triggers` (or what they act on) change. How often an action ran is counted at
 // the simulator, by route.
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await simulator();
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  await control(sim, "POST", "reset");
-  configure({});
-});
+const sim = useSimulator();
 
 const api = () => new AcquiaCloudClient(connectionOf(sim));
 const { dev, test: stage, prod } = SEED.environments;
