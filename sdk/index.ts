@@ -21,6 +21,8 @@ export * from "./resources/environment-flags";
 export * from "./resources/cloud-actions";
 export * from "./resources/code";
 export * from "./resources/databases";
+export * from "./resources/database-backups";
+export * from "./resources/files";
 export * from "./resources/domains";
 export * from "./resources/variables";
 export * from "./resources/crons";

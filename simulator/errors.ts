@@ -66,6 +66,8 @@ export const NOT_FOUND = {
     "The log forwarding destination you are trying to access does not exist, or you do not have permission to access it.",
   certificate:
     "The certificate you are trying to access does not exist, or you do not have permission to access it.",
+  databaseBackup:
+    "The database backup you are trying to access does not exist, or you do not have permission to access it.",
   notification:
     "The data you are trying to access does not exist, or you do not have permission to access it.",
 } as const;

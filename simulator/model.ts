@@ -372,7 +372,16 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]>
  * Plain data so that in-flight tasks survive a restart with --state.
  */
 export type StoreOp =
-  | { [C in CollectionName]: { op: "put"; collection: C; key: string; value: RecordOf<C> } }[CollectionName]
+  | {
+      [C in CollectionName]: {
+        op: "put";
+        collection: C;
+        key: string;
+        value: RecordOf<C>;
+        /** Fields set to the time the op is applied: a task's completion, not its start. */
+        stamp?: Array<keyof RecordOf<C> & string>;
+      };
+    }[CollectionName]
   | {
       [C in CollectionName]: { op: "patch"; collection: C; key: string; patch: DeepPartial<RecordOf<C>> };
     }[CollectionName]

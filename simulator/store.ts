@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import type { CollectionName, Credentials, State, StoreOp, TokenRecord } from "./model";
 import { SEED_CREDENTIALS, createSeedState } from "./seed";
+import { isoNow } from "./time";
 
 const FORMAT = "acquia-cloud-simulator-state";
 // Version 2: organizations list their members, applications carry their type. Version 3: roles, people,
@@ -100,9 +101,12 @@ function collection(state: State, name: CollectionName): Record<string, unknown>
 export function applyOp(state: State, op: StoreOp): void {
   const records = collection(state, op.collection);
   switch (op.op) {
-    case "put":
-      records[op.key] = structuredClone(op.value);
+    case "put": {
+      const value: Record<string, unknown> = { ...structuredClone(op.value) };
+      for (const field of op.stamp ?? []) value[field] = isoNow();
+      records[op.key] = value;
       return;
+    }
     case "patch": {
       const current = records[op.key];
       // The object may have been deleted while the task ran; Acquia would fail the task, we skip it.

@@ -42,3 +42,23 @@ export const gitRef = (field: string, required: string) =>
 export const subscriptionUuid = z.guid({
   message: "subscriptionUuid must be a subscription UUID (see getSubscription)",
 });
+
+/**
+ * What makes an action run again: any change of a value (or a key added or removed) replaces the
+ * resource, and the replacement runs the action once more. A map rather than a list, so each value says
+ * why it is there (`{ release: "v42" }`) and reordering the program's entries is no change.
+ */
+export const triggers = z
+  .record(z.string(), z.string())
+  .optional()
+  .describe(
+    "Values that make the action run again: a change to any of them (or a key added or removed) replaces " +
+      'the resource, and the replacement runs it once more. E.g. `{ release: "v42" }`. Nothing else ' +
+      "makes it run again.",
+  );
+
+/** An environment database's name: the application's database, as named in every environment. */
+export const databaseName = z
+  .string()
+  .min(1, "databaseName is required: the database's name (see the application's Database resources)")
+  .regex(/^[A-Za-z0-9_]+$/, "databaseName may contain only letters, digits and underscores");

@@ -21,3 +21,6 @@ export * from "./organization-admin";
 export * from "./log-forwarding-destination";
 export * from "./ssl-certificate";
 export * from "./subscription-ip-allowlist";
+export * from "./database-backup";
+export * from "./database-copy";
+export * from "./files-copy";

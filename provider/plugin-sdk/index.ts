@@ -30,6 +30,16 @@ export type Database = import("./database").Database;
 export const Database: typeof import("./database").Database = null as any;
 utilities.lazyLoad(exports, ["Database"], () => require("./database"));
 
+export { DatabaseBackupArgs } from "./databaseBackup";
+export type DatabaseBackup = import("./databaseBackup").DatabaseBackup;
+export const DatabaseBackup: typeof import("./databaseBackup").DatabaseBackup = null as any;
+utilities.lazyLoad(exports, ["DatabaseBackup"], () => require("./databaseBackup"));
+
+export { DatabaseCopyArgs } from "./databaseCopy";
+export type DatabaseCopy = import("./databaseCopy").DatabaseCopy;
+export const DatabaseCopy: typeof import("./databaseCopy").DatabaseCopy = null as any;
+utilities.lazyLoad(exports, ["DatabaseCopy"], () => require("./databaseCopy"));
+
 export { DomainArgs } from "./domain";
 export type Domain = import("./domain").Domain;
 export const Domain: typeof import("./domain").Domain = null as any;
@@ -59,6 +69,11 @@ export { EnvironmentVariableArgs } from "./environmentVariable";
 export type EnvironmentVariable = import("./environmentVariable").EnvironmentVariable;
 export const EnvironmentVariable: typeof import("./environmentVariable").EnvironmentVariable = null as any;
 utilities.lazyLoad(exports, ["EnvironmentVariable"], () => require("./environmentVariable"));
+
+export { FilesCopyArgs } from "./filesCopy";
+export type FilesCopy = import("./filesCopy").FilesCopy;
+export const FilesCopy: typeof import("./filesCopy").FilesCopy = null as any;
+utilities.lazyLoad(exports, ["FilesCopy"], () => require("./filesCopy"));
 
 export { GetAccountArgs, GetAccountResult } from "./getAccount";
 export const getAccount: typeof import("./getAccount").getAccount = null as any;
@@ -204,6 +219,10 @@ const _module = {
                 return new CronJob(name, <any>undefined, { urn })
             case "acquia:index:Database":
                 return new Database(name, <any>undefined, { urn })
+            case "acquia:index:DatabaseBackup":
+                return new DatabaseBackup(name, <any>undefined, { urn })
+            case "acquia:index:DatabaseCopy":
+                return new DatabaseCopy(name, <any>undefined, { urn })
             case "acquia:index:Domain":
                 return new Domain(name, <any>undefined, { urn })
             case "acquia:index:Environment":
@@ -216,6 +235,8 @@ const _module = {
                 return new EnvironmentSettings(name, <any>undefined, { urn })
             case "acquia:index:EnvironmentVariable":
                 return new EnvironmentVariable(name, <any>undefined, { urn })
+            case "acquia:index:FilesCopy":
+                return new FilesCopy(name, <any>undefined, { urn })
             case "acquia:index:IdentityProvider":
                 return new IdentityProvider(name, <any>undefined, { urn })
             case "acquia:index:LogForwardingDestination":

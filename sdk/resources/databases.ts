@@ -47,6 +47,15 @@ export class DatabasesApi extends ApiResource {
     return this.client.mutate("POST", path`/applications/${applicationUuid}/databases`, input, options);
   }
 
+  /** Copies database `name` from environment `source` (same application) into this environment. */
+  copy(
+    environmentId: string,
+    input: { name: string; source: string },
+    options?: RequestOptions,
+  ): Promise<Operation> {
+    return this.client.mutate("POST", path`/environments/${environmentId}/databases`, input, options);
+  }
+
   delete(applicationUuid: string, name: string, options?: RequestOptions): Promise<Operation> {
     return this.client.mutate(
       "DELETE",

@@ -4,7 +4,9 @@ import { apiTokenRoutes } from "./api-tokens";
 import { applicationRoutes } from "./applications";
 import { cloudActionRoutes } from "./cloud-actions";
 import { codeRoutes } from "./code";
+import { copyRoutes } from "./copies";
 import { cronRoutes } from "./crons";
+import { databaseBackupRoutes } from "./database-backups";
 import { databaseRoutes } from "./databases";
 import { domainRoutes } from "./domains";
 import { environmentFlagRoutes } from "./environment-flags";
@@ -45,6 +47,8 @@ export const apiRoutes: readonly Route[] = [
   ...environmentNetworkRoutes,
   ...codeRoutes,
   ...databaseRoutes,
+  ...databaseBackupRoutes,
+  ...copyRoutes,
   ...domainRoutes,
   ...variableRoutes,
   ...cronRoutes,

@@ -46,7 +46,7 @@ function load(text: string): Record<string, (...args: unknown[]) => Promise<unkn
 describe("serialized provider shim", () => {
   it("is built and covers every kind", () => {
     expect(existsSync(dist)).toBe(true);
-    expect(KINDS).toHaveLength(21);
+    expect(KINDS).toHaveLength(24);
   });
 
   it.each(KINDS)("%s matches the golden text apart from its kind", async (kind) => {

@@ -846,6 +846,81 @@ function cases(ctx: Context): Case[] {
       api().delete(`/applications/${ctx.app}/databases/missing`),
     ),
 
+    // Database backups, database and files copies
+    c("GET", "/environments/{environmentId}/databases/{databaseName}/backups", 200, () =>
+      api().get(`${env()}/databases/acmeweb/backups?limit=10`),
+    ),
+    c("GET", "/environments/{environmentId}/databases/{databaseName}/backups", 404, () =>
+      api().get(`${env(UNKNOWN_ENV)}/databases/acmeweb/backups`),
+    ),
+    c("GET", "/environments/{environmentId}/databases/{databaseName}/backups", 404, () =>
+      api().get(`${env(SEED.nodeEnvironments.dev)}/databases/acmeweb/backups`),
+    ),
+    c("POST", "/environments/{environmentId}/databases/{databaseName}/backups", 202, async () => {
+      const response = await settled(await api().post(`${env()}/databases/acmeweb/backups`, {}));
+      const backups = items(await api().get(`${env()}/databases/acmeweb/backups?filter=type%3Dondemand`));
+      ids.backup = String(backups[0]?.id);
+      return response;
+    }),
+    c("POST", "/environments/{environmentId}/databases/{databaseName}/backups", 400, () =>
+      api().post(`${env()}/databases/missing/backups`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/databases/{databaseName}/backups", 403, () =>
+      api().post(`${env(SEED.nodeEnvironments.dev)}/databases/acmeweb/backups`, {}),
+    ),
+    c("POST", "/environments/{environmentId}/databases/{databaseName}/backups", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/databases/acmeweb/backups`, {}),
+    ),
+    c("GET", "/environments/{environmentId}/databases/{databaseName}/backups/{backupId}", 200, () =>
+      api().get(`${env()}/databases/acmeweb/backups/${ids.backup}`),
+    ),
+    c("GET", "/environments/{environmentId}/databases/{databaseName}/backups/{backupId}", 404, () =>
+      api().get(`${env()}/databases/acmeweb/backups/999999`),
+    ),
+    c("DELETE", "/environments/{environmentId}/databases/{databaseName}/backups/{backupId}", 202, () =>
+      api().delete(`${env()}/databases/acmeweb/backups/${ids.backup}`).then(settled),
+    ),
+    c("DELETE", "/environments/{environmentId}/databases/{databaseName}/backups/{backupId}", 403, () =>
+      api().delete(`${env(SEED.nodeEnvironments.dev)}/databases/acmeweb/backups/1`),
+    ),
+    c("DELETE", "/environments/{environmentId}/databases/{databaseName}/backups/{backupId}", 404, () =>
+      api().delete(`${env()}/databases/acmeweb/backups/${ids.backup}`),
+    ),
+    c("POST", "/environments/{environmentId}/databases", 202, () =>
+      api()
+        .post(`${env(SEED.environments.test)}/databases`, { name: "acmeweb", source: ctx.dev })
+        .then(settled),
+    ),
+    c("POST", "/environments/{environmentId}/databases", 400, () =>
+      api().post(`${env(SEED.environments.test)}/databases`, { name: "missing", source: ctx.dev }),
+    ),
+    c("POST", "/environments/{environmentId}/databases", 403, () =>
+      api().post(`${env(SEED.nodeEnvironments.dev)}/databases`, { name: "acmeweb", source: ctx.dev }),
+    ),
+    c("POST", "/environments/{environmentId}/databases", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/databases`, { name: "acmeweb", source: ctx.dev }),
+    ),
+    c("POST", "/environments/{environmentId}/databases", 409, () =>
+      api().post(`${env(ctx.prod)}/databases`, { name: "acmeweb", source: ctx.dev }),
+    ),
+    c("POST", "/environments/{environmentId}/files", 202, () =>
+      api()
+        .post(`${env(SEED.environments.test)}/files`, { source: ctx.dev })
+        .then(settled),
+    ),
+    c("POST", "/environments/{environmentId}/files", 400, () =>
+      api().post(`${env(SEED.environments.test)}/files`, { source: UNKNOWN_ENV }),
+    ),
+    c("POST", "/environments/{environmentId}/files", 403, () =>
+      api().post(`${env(SEED.nodeEnvironments.dev)}/files`, { source: ctx.dev }),
+    ),
+    c("POST", "/environments/{environmentId}/files", 404, () =>
+      api().post(`${env(UNKNOWN_ENV)}/files`, { source: ctx.dev }),
+    ),
+    c("POST", "/environments/{environmentId}/files", 409, () =>
+      api().post(`${env(ctx.dev)}/files`, { source: ctx.dev }),
+    ),
+
     // Domains
     c("POST", "/environments/{environmentId}/domains", 202, () =>
       api().post(`${env()}/domains`, { hostname: "contract.example.com" }).then(settled),
