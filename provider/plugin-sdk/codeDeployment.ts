@@ -71,7 +71,7 @@ export class CodeDeployment extends pulumi.CustomResource {
      */
     declare public readonly sourceEnvironmentId: pulumi.Output<string | undefined>;
     /**
-     * Any values (a release number, a commit); when they change the code is deployed again, even if the environment already runs it.
+     * Values that deploy again when any of them changes (a release number, a commit), even if the environment already runs that code. E.g. `{ release: "v42" }`.
      */
     declare public readonly triggers: pulumi.Output<{[key: string]: string} | undefined>;
 
@@ -162,7 +162,7 @@ export interface CodeDeploymentArgs {
      */
     timeoutSeconds?: pulumi.Input<number | undefined>;
     /**
-     * Any values (a release number, a commit); when they change the code is deployed again, even if the environment already runs it.
+     * Values that deploy again when any of them changes (a release number, a commit), even if the environment already runs that code. E.g. `{ release: "v42" }`.
      */
     triggers?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { environmentId, gitRef } from "../fields";
+import { environmentId, gitRef, triggers } from "../fields";
 import { defineKind } from "../kind";
 
 /** Where the code comes from: exactly one of these inputs is set. */
@@ -46,13 +46,10 @@ export const kind = defineKind({
             "none. Without it Acquia runs the environment's enabled actions (see EnvironmentCloudActions). " +
             "Changing it alone does not deploy.",
         ),
-      triggers: z
-        .record(z.string(), z.string())
-        .optional()
-        .describe(
-          "Any values (a release number, a commit); when they change the code is deployed again, even " +
-            "if the environment already runs it.",
-        ),
+      triggers: triggers.describe(
+        "Values that deploy again when any of them changes (a release number, a commit), even if the " +
+          'environment already runs that code. E.g. `{ release: "v42" }`.',
+      ),
     })
     .refine((p) => SOURCES.filter((key) => p[key] !== undefined).length === 1, {
       message: "set exactly one of ref, sourceEnvironmentId or artifactId",

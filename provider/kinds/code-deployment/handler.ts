@@ -77,8 +77,12 @@ function reported(p: Inputs, code: Code): Pick<Outputs, "deployedRef"> {
   return p.sourceEnvironmentId !== undefined && code.ref !== null ? { deployedRef: code.ref } : {};
 }
 
-const sameTriggers = (a: Inputs["triggers"], b: Inputs["triggers"]) =>
-  JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+/** Triggers are compared as maps: the order the program writes them in is no change. */
+const sameTriggers = (a: Inputs["triggers"], b: Inputs["triggers"]) => {
+  const sorted = (t: Inputs["triggers"]) =>
+    JSON.stringify(Object.entries(t ?? {}).sort(([x], [y]) => x.localeCompare(y)));
+  return sorted(a) === sorted(b);
+};
 
 /**
  * The code an environment runs. Deploying is a switch of branch or tag, a deploy of another
