@@ -53,8 +53,8 @@ export async function copyPreflight(
       property: "environmentId",
       reason:
         `environment "${target.label}" (${target.id}) is in production mode, and Acquia refuses to copy ${what} ` +
-        "into it: turn production mode off first (e.g. with an EnvironmentFlags resource, productionMode: false) " +
-        "or pick another environmentId",
+        "into it: turn production mode off in an earlier `pulumi up` (e.g. an EnvironmentFlags resource with " +
+        "productionMode: false; preview checks the mode Acquia reports now) or pick another environmentId",
     });
   return { failures, source, target };
 }
