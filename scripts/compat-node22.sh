@@ -52,7 +52,8 @@ sdk_version="${E2E_PULUMI_VERSION:-$(npm view @pulumi/pulumi version)}"
 log "@pulumi/pulumi $sdk_version for the programs (the repository develops against" \
   "$(node -p 'require("@pulumi/pulumi/package.json").version'))"
 
-suites=(test/e2e/all-resources.test.ts test/e2e/plugin.test.ts test/e2e/examples.test.ts test/e2e/compat.test.ts
+suites=(test/e2e/all-resources.test.ts test/e2e/plugin.test.ts test/e2e/examples.test.ts
+  test/e2e/release-pipeline.test.ts test/e2e/compat.test.ts
   test/tools/plugin-sdk-program.test.ts)
 
 log "jest on node $(node --version): ${suites[*]}"
