@@ -3,6 +3,7 @@
  * walk (walk.ts) and turned into a program by the generator (generate.ts). Secret values are kept as
  * Acquia returned them so the generator alone decides what reaches a file, and a test can prove none does.
  */
+import type { Flag } from "../../provider/kinds/environment-flags/definition";
 
 /** The kinds `--include`/`--exclude` take: the provider's kind folders (`cron-job`) or type names (`CronJob`). */
 export const DISCOVER_KINDS = [
@@ -10,6 +11,8 @@ export const DISCOVER_KINDS = [
   "environment",
   "environment-settings",
   "code-deployment",
+  "environment-flags",
+  "environment-cloud-actions",
   "environment-variable",
   "cron-job",
   "domain",
@@ -84,6 +87,16 @@ export interface DiscoveredEnvironment {
   databases: string[];
   /** Runtime settings by the EnvironmentSettings input names, only those its schema accepts. */
   settings: Record<string, SettingValue>;
+  /**
+   * EnvironmentFlags inputs as Acquia reports them: only the flags the environment has (no CDN or
+   * mod_proxy on a CD environment, production mode only on a production one).
+   */
+  flags: Partial<Record<Flag, boolean>>;
+  /**
+   * The enabled Cloud Actions by label (by id where the label would name another action), sorted;
+   * undefined when Cloud Actions are unavailable for the environment or were not walked.
+   */
+  cloudActions?: string[] | undefined;
   variables: DiscoveredVariable[];
   crons: DiscoveredCron[];
   domains: string[];

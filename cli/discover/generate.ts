@@ -8,6 +8,7 @@
  * values never reach a file: the program reads them from stack config, and `configCommands` says what
  * to set. `import.json` lists the same resources for plugin mode's `pulumi import --file`.
  */
+import { FLAGS } from "../../provider/kinds/environment-flags/definition";
 import type { DiscoverKind, DiscoveredApplication, DiscoveredEnvironment, Estate, Scope } from "./estate";
 import { allowlistsSection, membersSection, RoleRefs } from "./generate-access";
 import { importFile, type ImportEntry } from "./import-file";
@@ -160,6 +161,23 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
   // A CD environment's branch is its Environment's: a CodeDeployment beside it would fight it.
   if (w.has("code-deployment") && env.branch && !(env.cde && w.has("environment")))
     w.resource("CodeDeployment", [slug, "code"], envId, [...inEnv, ["ref", env.branch]], { adopt: false });
+  // Flags and Cloud Actions exist on every environment: the values found, applied, switch nothing.
+  if (w.has("environment-flags") && Object.keys(env.flags).length > 0)
+    w.resource(
+      "EnvironmentFlags",
+      [slug, "flags"],
+      envId,
+      [...inEnv, ...FLAGS.map((k): [string, boolean | undefined] => [k, env.flags[k]])],
+      { adopt: false },
+    );
+  if (w.has("environment-cloud-actions") && env.cloudActions)
+    w.resource(
+      "EnvironmentCloudActions",
+      [slug, "cloud actions"],
+      envId,
+      [...inEnv, ["actions", env.cloudActions]],
+      { adopt: false },
+    );
   for (const v of env.variables)
     w.resource("EnvironmentVariable", [slug, v.name], { ...envId, name: v.name }, [
       ...inEnv,
@@ -252,11 +270,11 @@ function header(estate: Estate, options: GenerateOptions, commands: string[]): s
     `// as \`acquia-cloud discover\` found it${when}.`,
     "//",
     "// Each resource describes an object as it is: one Acquia knows by a name or label is adopted",
-    "// (adopt: true), runtime settings and deployed code are already what they say, so the first",
-    "// `pulumi up` takes everything over without a change at Acquia. Every one is protected",
-    "// (protect: true): neither an edit of this program nor `pulumi destroy` can delete what was running",
-    "// before the stack existed. Remove `protect` from a resource (then `pulumi up`) once this stack",
-    "// should be allowed to delete it.",
+    "// (adopt: true), runtime settings, flags, Cloud Actions and deployed code are already what they",
+    "// say, so the first `pulumi up` takes everything over without a change at Acquia. Every one is",
+    "// protected (protect: true): neither an edit of this program nor `pulumi destroy` can delete what",
+    "// was running before the stack existed. Remove `protect` from a resource (then `pulumi up`) once",
+    "// this stack should be allowed to delete it.",
     "//",
     "// Secret values are read from stack config, never written here. Before the first `pulumi up`, run:",
     ...commands.map((c) => `//   ${c}`),

@@ -8,6 +8,8 @@ import { kind as cronJob } from "../../provider/kinds/cron-job/definition";
 import { kind as database } from "../../provider/kinds/database/definition";
 import { kind as domain } from "../../provider/kinds/domain/definition";
 import { kind as environment } from "../../provider/kinds/environment/definition";
+import { kind as environmentCloudActions } from "../../provider/kinds/environment-cloud-actions/definition";
+import { kind as environmentFlags } from "../../provider/kinds/environment-flags/definition";
 import { kind as environmentSettings } from "../../provider/kinds/environment-settings/definition";
 import { kind as environmentVariable } from "../../provider/kinds/environment-variable/definition";
 import { formatId, type AnyKind } from "../../provider/kinds/kind";
@@ -28,6 +30,8 @@ const KINDS: ReadonlyMap<string, AnyKind> = new Map(
     database,
     domain,
     environment,
+    environmentCloudActions,
+    environmentFlags,
     environmentSettings,
     environmentVariable,
     logForwardingDestination,

@@ -1,12 +1,21 @@
 /**
- * The objects of one environment, read through the SDK: runtime settings, variables, crons, domains,
- * certificates and log destinations. What the provider could not adopt as it is (Acquia's own crons, a
- * label the provider does not find objects by, a value its schema refuses) is left out with the
- * reason, so the first `pulumi up` of the program changes nothing.
+ * The objects of one environment, read through the SDK: runtime settings, flags (production mode, CDN,
+ * mod_proxy), enabled Cloud Actions, variables, crons, domains, certificates and log destinations. What
+ * the provider could not adopt as it is (Acquia's own crons, a label the provider does not find objects
+ * by, a value its schema refuses, Cloud Actions switched off) is left out with the reason, so the first
+ * `pulumi up` of the program changes nothing.
  */
-import { cronFrequency, type AcquiaCloudClient, type Environment } from "../../sdk";
+import {
+  cronFrequency,
+  isConflict,
+  isNotFound,
+  type AcquiaCloudClient,
+  type CloudAction,
+  type Environment,
+} from "../../sdk";
 import { kind as cronJob } from "../../provider/kinds/cron-job/definition";
 import { kind as domain } from "../../provider/kinds/domain/definition";
+import type { Flag } from "../../provider/kinds/environment-flags/definition";
 import { currentSettings, settingsShape } from "../../provider/kinds/environment-settings/definition";
 import { kind as environmentVariable } from "../../provider/kinds/environment-variable/definition";
 import { CONSUMERS, LOG_SOURCES } from "../../provider/kinds/log-forwarding-destination/definition";
@@ -41,6 +50,76 @@ function settingsOf(
       skip(`${setting} = ${String(value)}`, "outside the range EnvironmentSettings accepts: left unmanaged");
   }
   return settings;
+}
+
+/** CDN states that mean it is gone or going; any other means it is there (as EnvironmentFlags reads it). */
+const CDN_ABSENT = ["deleting", "disabling", "install-failed"];
+
+/**
+ * The flags as EnvironmentFlags reads them back (provider/runtime/environment-flags.ts), only those the
+ * environment has and the kind's preflight accepts: production mode on production environments, no
+ * Platform CDN or mod_proxy on a CD environment, and no mod_proxy where Acquia answers (409) that it is
+ * not available.
+ */
+async function flagsOf(
+  client: AcquiaCloudClient,
+  env: Environment,
+  skip: (what: string, reason: string) => void,
+): Promise<Partial<Record<Flag, boolean>>> {
+  const flags: Partial<Record<Flag, boolean>> = {};
+  if (env.flags?.production !== false && typeof env.flags?.production_mode === "boolean")
+    flags.productionMode = env.flags.production_mode;
+  if (env.flags?.cde !== true) {
+    // Acquia answers 404 where the environment has no CDN.
+    const cdn = await client.environmentFlags.cdn(env.id).catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+    flags.cdn = cdn !== undefined && !CDN_ABSENT.includes(cdn.status);
+    try {
+      flags.modProxy = (await client.environmentFlags.modProxy(env.id)).status === "active";
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+  }
+  if (Object.keys(flags).length === 0)
+    skip("flags", "Acquia reports none of production mode, Platform CDN or mod_proxy for it");
+  return flags;
+}
+
+/**
+ * How the program names an action: by its label, unless that would find another action or none
+ * (EnvironmentCloudActions trims a name, then matches it by id, then by label regardless of case, as
+ * provider/runtime/cloud-actions.ts does), else by its id.
+ */
+function actionName(actions: readonly CloudAction[], action: CloudAction): string {
+  const name = action.label.trim().toLowerCase();
+  const found =
+    actions.find((a) => a.id.toLowerCase() === name) ?? actions.find((a) => a.label.toLowerCase() === name);
+  return name !== "" && found?.id === action.id ? action.label.trim() : action.id;
+}
+
+/**
+ * The enabled Cloud Actions by name, sorted, or undefined while Acquia answers (404) that Cloud Actions
+ * are not available for the environment.
+ */
+async function cloudActionsOf(
+  client: AcquiaCloudClient,
+  env: Environment,
+  skip: (what: string, reason: string) => void,
+): Promise<string[] | undefined> {
+  let actions: CloudAction[];
+  try {
+    actions = await client.cloudActions.list(env.id);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    skip("Cloud Actions", `not available for the environment (${error.detail.replace(/\.$/, "")})`);
+    return undefined;
+  }
+  return actions
+    .filter((a) => a.flags?.enabled === true)
+    .map((a) => actionName(actions, a))
+    .sort();
 }
 
 /** Leaves out the second object with a label: the provider finds objects by label. */
@@ -87,14 +166,19 @@ export async function walkEnvironment(
     skipped.push({ kind, what: `${what} on ${env.name}`, reason });
   const none = Promise.resolve([]);
   const cde = env.flags?.cde === true;
-  const [variables, crons, domains, certificates, destinations, databases] = await Promise.all([
-    has("environment-variable") ? client.variables.list(env.id) : none,
-    has("cron-job") ? client.crons.list(env.id) : none,
-    has("domain") ? client.domains.list(env.id) : none,
-    has("ssl-certificate") ? client.sslCertificates.list(env.id) : none,
-    has("log-forwarding-destination") ? client.logForwarding.list(env.id) : none,
-    cde && has("environment") ? client.databases.listForEnvironment(env.id) : none,
-  ]);
+  const [flags, cloudActions, variables, crons, domains, certificates, destinations, databases] =
+    await Promise.all([
+      has("environment-flags") ? flagsOf(client, env, skip("environment-flags")) : Promise.resolve({}),
+      has("environment-cloud-actions")
+        ? cloudActionsOf(client, env, skip("environment-cloud-actions"))
+        : Promise.resolve(undefined),
+      has("environment-variable") ? client.variables.list(env.id) : none,
+      has("cron-job") ? client.crons.list(env.id) : none,
+      has("domain") ? client.domains.list(env.id) : none,
+      has("ssl-certificate") ? client.sslCertificates.list(env.id) : none,
+      has("log-forwarding-destination") ? client.logForwarding.list(env.id) : none,
+      cde && has("environment") ? client.databases.listForEnvironment(env.id) : none,
+    ]);
 
   const skipVariable = skip("environment-variable");
   const skipCron = skip("cron-job");
@@ -163,6 +247,8 @@ export async function walkEnvironment(
     branch: env.vcs?.path || undefined,
     databases: databases.map((d) => d.name).sort(),
     settings: has("environment-settings") ? settingsOf(env, skip("environment-settings")) : {},
+    flags,
+    cloudActions,
     variables: variables.flatMap((v) => {
       if (!accepted(environmentVariable.inputs.shape, "name", v.name)) {
         skipVariable(`variable ${v.name}`, "its name is reserved by Acquia or not one the provider accepts");

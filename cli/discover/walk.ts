@@ -149,6 +149,14 @@ async function walk(client: AcquiaCloudClient, options: WalkOptions): Promise<Es
         count(found.domains.length, "domain"),
         count(found.certificates.length, "certificate"),
         count(found.logDestinations.length, "log destination"),
+        ...(has("environment-flags") ? [count(Object.keys(found.flags).length, "flag")] : []),
+        ...(has("environment-cloud-actions")
+          ? [
+              found.cloudActions
+                ? `${count(found.cloudActions.length, "Cloud Action")} enabled`
+                : "Cloud Actions unavailable",
+            ]
+          : []),
       ].join(", ")}`,
     );
   }

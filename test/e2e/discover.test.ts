@@ -1,6 +1,7 @@
 // `acquia-cloud discover` end to end: an estate made at the simulator outside Pulumi (variables, crons,
 // domains, two certificates (one a stack installed, one installed by hand), a team with the application,
-// an SSH key, log forwarding, a CD environment; for --organization a custom role, an invitation and a
+// an SSH key, log forwarding, a CD environment, flags (mod_proxy on dev, CDN on prod) and Cloud Actions
+// (changed on dev, switched off on test); for --organization a custom role, an invitation and a
 // Shield rule) is discovered by the command as shipped in the packed
 // package, the generated project runs through the real CLI with the printed secrets set, and its first
 // `up` adopts every object without one mutating API call; a second preview shows no change, a destroy
@@ -109,6 +110,21 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     const nightlyId = (await client.crons.find(dev, "Nightly import"))?.id ?? "";
     await (await client.crons.disable(dev, nightlyId)).wait(done);
     await (await client.domains.create(dev, { hostname: "dev.acme.example.com" })).wait(done);
+    // Flags and Cloud Actions switched in the Cloud UI: mod_proxy answers without a task link.
+    const flags = client.environmentFlags;
+    await (
+      await flags.enableModProxy(dev)
+    ).wait({ pollIntervalMs: 20, until: async () => (await flags.modProxy(dev)).status === "active" });
+    await (await flags.enableCdn(prod)).wait(done);
+    const actions = await client.cloudActions.list(dev);
+    const action = (label: string) => actions.find((a) => a.label === label)?.id ?? "";
+    await (
+      await client.cloudActions.update(dev, {
+        [action("Backup all databases")]: false,
+        [action("Import configuration")]: true,
+      })
+    ).wait(done);
+    await (await client.cloudActions.disable(sim.environments.test)).wait(done);
     // A certificate a stack installed (its label carries the digest), and one installed by hand. These,
     // log forwarding, teams and keys answer without a task: wait until the object shows.
     const shows = (find: () => Promise<unknown>) => ({
@@ -222,6 +238,13 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     );
     expect(discovered.stderr).toMatch(/EnvironmentVariable: 3/);
     expect(discovered.stderr).toMatch(/SslCertificate: 2/);
+    expect(discovered.stderr).toMatch(/EnvironmentFlags: 3/);
+    expect(discovered.stderr).toMatch(/EnvironmentCloudActions: 3/);
+    expect(discovered.stderr).toMatch(/discover: dev: .*, 2 flags, 3 Cloud Actions enabled/);
+    expect(discovered.stderr).toMatch(
+      /environment-cloud-actions: Cloud Actions on test: not available for the environment/,
+    );
+    expect(discovered.stderr).toMatch(/environment-flags: flags on ode\d+: Acquia reports none/);
     const secretKeys = [...discovered.stdout.matchAll(/^pulumi config set --secret ([\w:]+)/gm)].map(
       (m) => m[1],
     );
@@ -253,8 +276,8 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
       ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { value, secret: true }])),
     });
     const result = await stack.up();
-    // 24 adopted resources, the Connection and the stack itself.
-    expect(result.summary.resourceChanges).toEqual({ create: 26 });
+    // 30 adopted resources, the Connection and the stack itself.
+    expect(result.summary.resourceChanges).toEqual({ create: 32 });
     expect(await mutations(sim)).toEqual(seeded);
     expect(pick(await simState())).toEqual(pick(before));
 
@@ -275,6 +298,14 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
       ].sort(),
     );
     expect(byType("Environment").map((r) => r.id)).toEqual([cdeId]);
+    const { dev, test, prod } = sim.environments;
+    const ids = (type: string) =>
+      byType(type)
+        .map((r) => r.id)
+        .sort();
+    // Flags on every environment but the CD one (it has none); Cloud Actions wherever they are on.
+    expect(ids("EnvironmentFlags")).toEqual([dev, test, prod].sort());
+    expect(ids("EnvironmentCloudActions")).toEqual([dev, prod, cdeId].sort());
     // The certificate a stack installed by its derived label, the one installed by hand by its content.
     const certificates = Object.values(before.certificates) as { id: number; label: string }[];
     expect(
@@ -298,7 +329,7 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
 
   it("previews no change afterwards", async () => {
     const preview = await stack.preview({ expectNoChanges: true });
-    expect(preview.changeSummary).toEqual({ same: 26 });
+    expect(preview.changeSummary).toEqual({ same: 32 });
     expect(await mutations(sim)).toEqual(seeded);
   });
 
@@ -314,14 +345,14 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
     const { resources } = JSON.parse(readFileSync(join(project, "import.json"), "utf8")) as {
       resources: { type: string; name: string; id: string }[];
     };
-    expect(resources).toHaveLength(24);
+    expect(resources).toHaveLength(30);
     // Plugin mode: the engine runs pulumi-resource-acquia from the installed package, found on PATH.
     const imported = await projectStack(sandbox, project, "imported", credentials(), {
       PATH: `${join(programs, "node_modules", ".bin")}:${sandbox.env["PATH"] ?? ""}`,
     });
     try {
       const result = await imported.import({ resources, protect: true, generateCode: false });
-      expect(result.summary.resourceChanges).toMatchObject({ import: 24 });
+      expect(result.summary.resourceChanges).toMatchObject({ import: 30 });
       expect(await mutations(sim)).toEqual(seeded);
       expect(pick(await simState())).toEqual(pick(before));
     } finally {

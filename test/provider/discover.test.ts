@@ -8,10 +8,11 @@ import { runDiscover } from "../../cli/discover/command";
 import type { DiscoveredApplication, DiscoveredEnvironment, Estate } from "../../cli/discover/estate";
 import { DISCOVER_KINDS } from "../../cli/discover/estate";
 import { generateProject, type GeneratedProject } from "../../cli/discover/generate";
+import { walkEstate } from "../../cli/discover/walk";
 import { IdentifierAllocator, NameAllocator, camel, kebab } from "../../cli/discover/names";
 import { AcquiaCloudClient } from "../../sdk";
 import type { Simulator } from "../../simulator";
-import { mutations, simulator } from "./harness";
+import { behindPulumi, mutations, simulator, up } from "./harness";
 
 const VERSIONS = {
   pulumiAcquiaCloud: "^0.1.0",
@@ -35,6 +36,7 @@ function environment(over: Partial<DiscoveredEnvironment>): DiscoveredEnvironmen
     branch: "develop",
     databases: [],
     settings: { phpVersion: "8.3", memoryLimit: 256 },
+    flags: {},
     variables: [],
     crons: [],
     domains: [],
@@ -59,6 +61,8 @@ function estate(over: Partial<Estate> = {}): Estate {
     databases: ["reporting"],
     environments: [
       environment({
+        flags: { cdn: false, modProxy: true },
+        cloudActions: ["Backup all databases", "Clear all Drupal caches"],
         variables: [
           { name: "APP_MODE", value: SECRETS.variable },
           { name: "app_mode", value: SECRETS.quoted },
@@ -109,6 +113,7 @@ function estate(over: Partial<Estate> = {}): Estate {
         label: "Feature",
         cde: true,
         databases: ["acmeweb"],
+        cloudActions: ["Run database updates"],
       }),
       // An environment whose machine name is a keyword must still give a valid const.
       environment({
@@ -116,6 +121,8 @@ function estate(over: Partial<Estate> = {}): Estate {
         name: "default",
         label: "Default",
         settings: {},
+        // Cloud Actions unavailable there: none are written.
+        flags: { productionMode: true, cdn: true, modProxy: false },
       }),
     ],
     teams: [
@@ -173,7 +180,10 @@ describe("discover: the generator", () => {
     expect(all).toHaveLength(Object.values(project.counts).reduce((a, b) => a + b, 0));
     for (const statement of all) {
       expect(statement).toMatch(/\}, \{ protect: true \}\);$/);
-      const applies = /new acquia\.(EnvironmentSettings|CodeDeployment)\(/.test(statement);
+      const applies =
+        /new acquia\.(EnvironmentSettings|CodeDeployment|EnvironmentFlags|EnvironmentCloudActions)\(/.test(
+          statement,
+        );
       expect(statement.includes("adopt: true")).toBe(!applies);
     }
     // The Connection holds nothing at Acquia: neither adopted nor protected.
@@ -206,6 +216,67 @@ describe("discover: the generator", () => {
     expect(without.files["index.ts"]).toContain(
       'acquia.getEnvironment({ applicationUuid: a.uuid, name: "ode40" })',
     );
+  });
+
+  it("writes each environment's flags as found and its enabled Cloud Actions by label, applied, not adopted", () => {
+    const resource = (type: string, name: string, lines: string[]) =>
+      [`new acquia.${type}("${name}", {`, "  connection,", ...lines, "}, { protect: true });"].join("\n");
+    expect(index).toContain(
+      resource("EnvironmentFlags", "dev-flags", [
+        "  environmentId: dev.id,",
+        "  cdn: false,",
+        "  modProxy: true,",
+      ]),
+    );
+    expect(index).toContain(
+      resource("EnvironmentCloudActions", "dev-cloud-actions", [
+        "  environmentId: dev.id,",
+        '  actions: ["Backup all databases", "Clear all Drupal caches"],',
+      ]),
+    );
+    // A CD environment reports no flag (no CDN, no mod_proxy, not a production one): no EnvironmentFlags.
+    expect(index).not.toContain('"feature-flags"');
+    expect(index).toContain(
+      resource("EnvironmentCloudActions", "feature-cloud-actions", [
+        "  environmentId: feature.environmentId,",
+        '  actions: ["Run database updates"],',
+      ]),
+    );
+    // Where Cloud Actions are unavailable nothing is written for them (the walk says why in the summary).
+    expect(index).not.toContain('"default-cloud-actions"');
+    expect(index).toContain(
+      resource("EnvironmentFlags", "default-flags", [
+        "  environmentId: envDefault.id,",
+        "  productionMode: true,",
+        "  cdn: true,",
+        "  modProxy: false,",
+      ]),
+    );
+    expect(project.counts).toMatchObject({ EnvironmentFlags: 2, EnvironmentCloudActions: 2 });
+    // Both kinds' ids are the environment's (idFormat `<environmentId>`).
+    expect(JSON.parse(project.files["import.json"] ?? "{}").resources).toEqual(
+      expect.arrayContaining([
+        {
+          type: "acquia:index:EnvironmentFlags",
+          name: "dev-flags",
+          id: "24-a47ac10b-58cc-4372-a567-0e02b2c3d470",
+        },
+        {
+          type: "acquia:index:EnvironmentCloudActions",
+          name: "feature-cloud-actions",
+          id: "40-a47ac10b-58cc-4372-a567-0e02b2c3d470",
+        },
+      ]),
+    );
+    // --exclude leaves each out.
+    for (const excluded of ["environment-flags", "environment-cloud-actions"] as const) {
+      const without = generateProject(estate({ kinds: DISCOVER_KINDS.filter((k) => k !== excluded) }), {
+        versions: VERSIONS,
+      });
+      const type = excluded === "environment-flags" ? "EnvironmentFlags" : "EnvironmentCloudActions";
+      expect(without.files["index.ts"]).not.toContain(`new acquia.${type}(`);
+      expect(without.counts[type]).toBeUndefined();
+    }
   });
 
   it("derives unique, sanitised names from labels", () => {
@@ -733,6 +804,125 @@ describe("discover: the command against the simulator", () => {
     delete process.env["ACLI_SECRET"];
     const missing = await discover(["--application", "Acme Web"]);
     expect(missing.stderr).toMatch(/set ACLI_KEY and ACLI_SECRET.*\[MISSING_CREDENTIALS\]/s);
+  });
+});
+
+describe("discover: flags and Cloud Actions against the simulator", () => {
+  let sim: Simulator;
+  let root: string;
+
+  beforeAll(async () => {
+    sim = await simulator();
+    root = mkdtempSync(join(tmpdir(), "discover-flags-"));
+  });
+  afterAll(async () => {
+    rmSync(root, { recursive: true, force: true });
+    await sim.stop();
+  });
+
+  it("writes the flags each environment has and its enabled Cloud Actions, which the provider then takes over without a call", async () => {
+    const client = new AcquiaCloudClient(connection(sim));
+    const { dev, test, prod } = sim.environments;
+    const wait = { pollIntervalMs: 10 };
+    await (
+      await client.environments.create(sim.applicationUuid, {
+        label: "Feature",
+        branch: "develop",
+        databases: ["acmeweb"],
+      })
+    ).wait(wait);
+    const cde = (await client.environments.find(sim.applicationUuid, "Feature"))?.id ?? "";
+    await behindPulumi(sim, client.environmentFlags.enableModProxy(dev));
+    await behindPulumi(sim, client.environmentFlags.enableCdn(prod));
+    const actions = await client.cloudActions.list(dev);
+    const id = (label: string) => actions.find((a) => a.label === label)?.id ?? "";
+    await behindPulumi(
+      sim,
+      client.cloudActions.update(dev, {
+        [id("Backup all databases")]: false,
+        [id("Turn on Drupal maintenance mode")]: true,
+      }),
+    );
+    await behindPulumi(sim, client.cloudActions.disable(test));
+    const before = await mutations(sim);
+
+    const out = join(root, "flags");
+    let stderr = "";
+    const code = await runDiscover(
+      [
+        "--application",
+        "Acme Web",
+        "--include",
+        "environment,environment-flags,EnvironmentCloudActions",
+        "--out",
+        out,
+        "--api-url",
+        sim.apiUrl,
+        "--token-url",
+        sim.tokenUrl,
+        "--client-id",
+        sim.clientId,
+        "--client-secret",
+        sim.clientSecret,
+      ],
+      { stdout: () => undefined, stderr: (t) => void (stderr += t), cwd: root },
+    );
+    expect({ code, stderr }).toMatchObject({ code: 0 });
+    expect(stderr).toMatch(/discover: dev: .*, 2 flags, 3 Cloud Actions enabled\n/);
+    expect(stderr).toMatch(/discover: test: .*, 2 flags, Cloud Actions unavailable\n/);
+    expect(stderr).toMatch(/discover: prod: .*, 3 flags, 3 Cloud Actions enabled\n/);
+    expect(stderr).toMatch(/discover: ode\d+: .*, 0 flags, 3 Cloud Actions enabled\n/);
+    expect(stderr).toMatch(
+      /discover: {3}environment-cloud-actions: Cloud Actions on test: not available for the environment \(Cloud Actions are not available for this environment\)\n/,
+    );
+    expect(stderr).toMatch(
+      /discover: {3}environment-flags: flags on ode\d+: Acquia reports none of production mode, Platform CDN or mod_proxy for it\n/,
+    );
+    const index = readFileSync(join(out, "index.ts"), "utf8");
+    expect(statements(index).map((s) => /new acquia\.(\w+)\("([^"]+)"/.exec(s)?.slice(1).join(" "))).toEqual([
+      "EnvironmentFlags dev-flags",
+      "EnvironmentCloudActions dev-cloud-actions",
+      "EnvironmentFlags test-flags",
+      "EnvironmentFlags prod-flags",
+      "EnvironmentCloudActions prod-cloud-actions",
+      "Environment feature",
+      "EnvironmentCloudActions feature-cloud-actions",
+    ]);
+    expect(index).toContain(
+      "  environmentId: dev.id,\n  cdn: false,\n  modProxy: true,\n}, { protect: true });",
+    );
+    expect(index).toContain(
+      "  environmentId: prod.id,\n  productionMode: true,\n  cdn: true,\n  modProxy: false,\n}, { protect: true });",
+    );
+    expect(index).toContain(
+      '  actions: ["Clear all Drupal caches", "Run database updates", "Turn on Drupal maintenance mode"],',
+    );
+    expect(await mutations(sim)).toEqual(before);
+
+    // What the walk found, applied by the provider as `pulumi up` would: no call, then no change.
+    const estate = await walkEstate(client, {
+      scope: { name: "Acme Web" },
+      kinds: ["environment-flags", "environment-cloud-actions"],
+      connection: { clientId: sim.clientId },
+      progress: () => undefined,
+    });
+    expect(estate.environments.map((e) => e.id).sort()).toEqual([dev, test, prod, cde].sort());
+    for (const env of estate.environments) {
+      const base = { connection: connection(sim), environmentId: env.id };
+      const resources: [string, Record<string, unknown>][] = [];
+      if (Object.keys(env.flags).length > 0) resources.push(["EnvironmentFlags", { ...base, ...env.flags }]);
+      if (env.cloudActions)
+        resources.push(["EnvironmentCloudActions", { ...base, actions: env.cloudActions }]);
+      for (const [kind, props] of resources) {
+        const state = await up(kind, props);
+        expect({ kind, env: env.name, action: (await up(kind, props, state)).action }).toEqual({
+          kind,
+          env: env.name,
+          action: "same",
+        });
+      }
+    }
+    expect(await mutations(sim)).toEqual(before);
   });
 });
 
