@@ -7,7 +7,6 @@
  */
 import {
   cronFrequency,
-  isConflict,
   isNotFound,
   type AcquiaCloudClient,
   type CloudAction,
@@ -15,7 +14,8 @@ import {
 } from "../../sdk";
 import { kind as cronJob } from "../../provider/kinds/cron-job/definition";
 import { kind as domain } from "../../provider/kinds/domain/definition";
-import type { Flag } from "../../provider/kinds/environment-flags/definition";
+import { matchCloudAction } from "../../provider/kinds/environment-cloud-actions/definition";
+import { FLAGS, readFlags, type Flag } from "../../provider/kinds/environment-flags/definition";
 import { currentSettings, settingsShape } from "../../provider/kinds/environment-settings/definition";
 import { kind as environmentVariable } from "../../provider/kinds/environment-variable/definition";
 import { CONSUMERS, LOG_SOURCES } from "../../provider/kinds/log-forwarding-destination/definition";
@@ -52,51 +52,29 @@ function settingsOf(
   return settings;
 }
 
-/** CDN states that mean it is gone or going; any other means it is there (as EnvironmentFlags reads it). */
-const CDN_ABSENT = ["deleting", "disabling", "install-failed"];
-
 /**
- * The flags as EnvironmentFlags reads them back (provider/runtime/environment-flags.ts), only those the
- * environment has and the kind's preflight accepts: production mode on production environments, no
- * Platform CDN or mod_proxy on a CD environment, and no mod_proxy where Acquia answers (409) that it is
- * not available.
+ * The flags as EnvironmentFlags reads them back, only those the environment has and the kind's
+ * preflight accepts: production mode on production environments, no Platform CDN or mod_proxy on a CD
+ * environment, and no mod_proxy where Acquia says it is not available.
  */
 async function flagsOf(
   client: AcquiaCloudClient,
   env: Environment,
   skip: (what: string, reason: string) => void,
 ): Promise<Partial<Record<Flag, boolean>>> {
-  const flags: Partial<Record<Flag, boolean>> = {};
-  if (env.flags?.production !== false && typeof env.flags?.production_mode === "boolean")
-    flags.productionMode = env.flags.production_mode;
-  if (env.flags?.cde !== true) {
-    // Acquia answers 404 where the environment has no CDN.
-    const cdn = await client.environmentFlags.cdn(env.id).catch((error: unknown) => {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    });
-    flags.cdn = cdn !== undefined && !CDN_ABSENT.includes(cdn.status);
-    try {
-      flags.modProxy = (await client.environmentFlags.modProxy(env.id)).status === "active";
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-    }
-  }
+  const which = FLAGS.filter((flag) =>
+    flag === "productionMode" ? env.flags?.production !== false : env.flags?.cde !== true,
+  );
+  const flags = await readFlags(client, env, which);
   if (Object.keys(flags).length === 0)
     skip("flags", "Acquia reports none of production mode, Platform CDN or mod_proxy for it");
   return flags;
 }
 
-/**
- * How the program names an action: by its label, unless that would find another action or none
- * (EnvironmentCloudActions trims a name, then matches it by id, then by label regardless of case, as
- * provider/runtime/cloud-actions.ts does), else by its id.
- */
+/** How the program names an action: by its label, unless that would find another action, else by id. */
 function actionName(actions: readonly CloudAction[], action: CloudAction): string {
-  const name = action.label.trim().toLowerCase();
-  const found =
-    actions.find((a) => a.id.toLowerCase() === name) ?? actions.find((a) => a.label.toLowerCase() === name);
-  return name !== "" && found?.id === action.id ? action.label.trim() : action.id;
+  const label = action.label.trim();
+  return label !== "" && matchCloudAction(actions, label)?.id === action.id ? label : action.id;
 }
 
 /**

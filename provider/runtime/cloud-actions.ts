@@ -4,16 +4,9 @@
  * deployment's own), so they accept and refuse the same names with the same words.
  */
 import type { CloudAction } from "../../sdk";
+import { matchCloudAction } from "../kinds/environment-cloud-actions/definition";
 import { InvalidInputError } from "./errors";
 import type { Context } from "./handler";
-
-/** A wanted name matches an action by id, or by label regardless of case and surrounding spaces. */
-export function matchCloudAction(actions: readonly CloudAction[], wanted: string): CloudAction | undefined {
-  const name = wanted.trim().toLowerCase();
-  return (
-    actions.find((a) => a.id.toLowerCase() === name) ?? actions.find((a) => a.label.toLowerCase() === name)
-  );
-}
 
 /**
  * The ids of `wanted` among the actions Acquia lists, each once, in the order given. Throws an

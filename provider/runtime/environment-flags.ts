@@ -9,30 +9,13 @@ import { settle, unlessNotFound } from "./common";
 import { InvalidInputError } from "./errors";
 import type { Context } from "./handler";
 import { log } from "./log";
-import { FLAG_NAMES, type Flag } from "../kinds/environment-flags/definition";
+import {
+  FLAG_NAMES,
+  readFlags as readEnvironmentFlags,
+  type Flag,
+} from "../kinds/environment-flags/definition";
 
 export type FlagValues = Partial<Record<Flag, boolean>>;
-
-/**
- * A CDN in any state but these is there (active, being installed, or failing to go away); these mean
- * it is gone or going.
- */
-const CDN_ABSENT = ["deleting", "disabling", "install-failed"];
-
-async function cdnOn(ctx: Context, id: string): Promise<boolean> {
-  const status = await unlessNotFound(ctx.client.environmentFlags.cdn(id));
-  return status !== undefined && !CDN_ABSENT.includes(status.status);
-}
-
-/** Undefined where Acquia answers 409 "Mod proxy configuration is not available for this environment." */
-async function modProxyOn(ctx: Context, id: string): Promise<boolean | undefined> {
-  try {
-    return (await ctx.client.environmentFlags.modProxy(id)).status === "active";
-  } catch (error) {
-    if (isConflict(error)) return undefined;
-    throw error;
-  }
-}
 
 /**
  * The current values of `which`, or undefined when the environment is gone. A flag Acquia does not
@@ -46,21 +29,13 @@ export async function readFlags(
 ): Promise<FlagValues | undefined> {
   const env = environment ?? (await unlessNotFound(ctx.client.environments.get(id)));
   if (!env) return undefined;
-  const values: FlagValues = {};
   try {
-    if (which.includes("productionMode") && typeof env.flags?.production_mode === "boolean")
-      values.productionMode = env.flags.production_mode;
-    if (which.includes("cdn")) values.cdn = await cdnOn(ctx, id);
-    if (which.includes("modProxy")) {
-      const on = await modProxyOn(ctx, id);
-      if (on !== undefined) values.modProxy = on;
-    }
+    return await readEnvironmentFlags(ctx.client, env, which);
   } catch (error) {
     // The environment went away between the reads.
     if (isNotFound(error)) return undefined;
     throw error;
   }
-  return values;
 }
 
 function send(ctx: Context, id: string, flag: Flag, on: boolean): Promise<Operation> {

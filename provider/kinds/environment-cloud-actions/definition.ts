@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CloudAction } from "../../../sdk";
 import { environmentId, unorderedSet } from "../fields";
 import { defineKind } from "../kind";
 
@@ -39,3 +40,14 @@ export const kind = defineKind({
     "enabled elsewhere appears by its label). Deleting it leaves the actions as they are; set " +
     "`resetOnDelete: true` to put them back to Acquia's defaults.",
 });
+
+/**
+ * The action a program's name stands for: by id, or by label regardless of case and surrounding spaces
+ * (the handler and discover name actions alike).
+ */
+export function matchCloudAction(actions: readonly CloudAction[], wanted: string): CloudAction | undefined {
+  const name = wanted.trim().toLowerCase();
+  return (
+    actions.find((a) => a.id.toLowerCase() === name) ?? actions.find((a) => a.label.toLowerCase() === name)
+  );
+}

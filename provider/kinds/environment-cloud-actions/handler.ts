@@ -1,10 +1,10 @@
 import { isNotFound, type CloudAction } from "../../../sdk";
 import type { InputsOf, OutputsOf } from "../kind";
-import { cloudActionIds, matchCloudAction } from "../../runtime/cloud-actions";
+import { cloudActionIds } from "../../runtime/cloud-actions";
 import { environmentParentVisible, environmentVisible, settle } from "../../runtime/common";
 import { InvalidInputError, environmentMissing, inputFailures } from "../../runtime/errors";
 import { applyHandler, type Context } from "../../runtime/handler";
-import { kind } from "./definition";
+import { kind, matchCloudAction } from "./definition";
 
 type Inputs = InputsOf<typeof kind>;
 type Outputs = OutputsOf<typeof kind>;

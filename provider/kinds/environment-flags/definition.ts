@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isConflict, isNotFound, type AcquiaCloudClient, type Environment } from "../../../sdk";
 import { environmentId } from "../fields";
 import { defineKind } from "../kind";
 
@@ -64,3 +65,40 @@ export const kind = defineKind({
     "Deleting it leaves the environment as it is; set `restoreOnDelete: true` to put back the values recorded " +
     "before the first change (`previousFlags`).",
 });
+
+/**
+ * A CDN in any state but these is there (active, being installed, or failing to go away); these mean
+ * it is gone or going.
+ */
+const CDN_ABSENT = ["deleting", "disabling", "install-failed"];
+
+/**
+ * The values of `which` as Acquia reports them for `environment`, read the way this kind reads them
+ * back (its handler and discover share it): production mode from the environment's own flags, CDN and
+ * mod_proxy from their status endpoints. A flag Acquia does not offer there is left out (mod_proxy
+ * answers 409 "not available"); the CDN endpoint's 404 means no CDN.
+ */
+export async function readFlags(
+  client: AcquiaCloudClient,
+  environment: Environment,
+  which: readonly Flag[],
+): Promise<Partial<Record<Flag, boolean>>> {
+  const values: Partial<Record<Flag, boolean>> = {};
+  const production = environment.flags?.production_mode;
+  if (which.includes("productionMode") && typeof production === "boolean") values.productionMode = production;
+  if (which.includes("cdn")) {
+    const cdn = await client.environmentFlags.cdn(environment.id).catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+    values.cdn = cdn !== undefined && !CDN_ABSENT.includes(cdn.status);
+  }
+  if (which.includes("modProxy")) {
+    try {
+      values.modProxy = (await client.environmentFlags.modProxy(environment.id)).status === "active";
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+  }
+  return values;
+}
