@@ -1,6 +1,6 @@
 // Lookups for access as code: the permission names, an organization's roles, teams, subscriptions.
 import { z } from "zod";
-import { defineFunction, nameAndUuid } from "./function";
+import { defineFunction, nameAndUuid, uuidOrName } from "./function";
 
 export const getPermissions = defineFunction({
   name: "getPermissions",
@@ -97,15 +97,7 @@ export const getSubscription = defineFunction({
   description:
     "A subscription by UUID, or by exact name (which must then be unique among visible subscriptions), e.g. " +
     "for a SubscriptionIpAllowlist.",
-  args: z
-    .object({
-      uuid: z.string().optional().describe("The subscription's UUID."),
-      name: z.string().optional().describe("The subscription's exact name."),
-    })
-    .refine((a) => (a.uuid === undefined) !== (a.name === undefined), {
-      message: "pass either uuid or name",
-      path: ["name"],
-    }),
+  args: uuidOrName("subscription"),
   result: z.object({
     uuid: z.string(),
     name: z.string(),

@@ -1,6 +1,6 @@
 // Lookups of the estate itself: the account, organizations, applications and environments.
 import { z } from "zod";
-import { defineFunction, nameAndUuid } from "./function";
+import { defineFunction, nameAndUuid, uuidOrName } from "./function";
 
 export const getAccount = defineFunction({
   name: "getAccount",
@@ -32,15 +32,7 @@ export const getApplication = defineFunction({
   name: "getApplication",
   description:
     "An application by UUID, or by exact name (which must then be unique among visible applications).",
-  args: z
-    .object({
-      uuid: z.string().optional().describe("The application's UUID."),
-      name: z.string().optional().describe("The application's exact name."),
-    })
-    .refine((a) => (a.uuid === undefined) !== (a.name === undefined), {
-      message: "pass either uuid or name",
-      path: ["name"],
-    }),
+  args: uuidOrName("application"),
   result: z.object({
     uuid: z.string(),
     name: z.string(),

@@ -7,6 +7,18 @@ import { z } from "zod";
 import type * as Sdk from "../../sdk";
 import type { AcquiaCloudClient } from "../../sdk";
 
+/** Arguments naming an object by UUID, or by exact name (which must then be unique among those visible). */
+export const uuidOrName = (what: string) =>
+  z
+    .object({
+      uuid: z.string().optional().describe(`The ${what}'s UUID.`),
+      name: z.string().optional().describe(`The ${what}'s exact name.`),
+    })
+    .refine((a) => (a.uuid === undefined) !== (a.name === undefined), {
+      message: "pass either uuid or name",
+      path: ["name"],
+    });
+
 /** The `{ uuid, name }` stub Acquia embeds for a parent object. */
 export const nameAndUuid = z.object({ uuid: z.string(), name: z.string().optional() });
 

@@ -62,3 +62,17 @@ export const databaseName = z
   .string()
   .min(1, "databaseName is required: the database's name (see the application's Database resources)")
   .regex(/^[A-Za-z0-9_]+$/, "databaseName may contain only letters, digits and underscores");
+
+/**
+ * For kinds that manage part of something that exists anyway: whether deleting the resource puts back
+ * what it found. Off by default, because undoing a live change only because a stack went away is the
+ * worse surprise.
+ */
+export const restoreOnDelete = (values: string, owner: string) =>
+  z
+    .boolean()
+    .default(false)
+    .describe(
+      `On delete, put back the ${values} found before this resource first changed them. Default false: ` +
+        `removing the resource leaves ${owner} as it is.`,
+    );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isConflict, isNotFound, type AcquiaCloudClient, type Environment } from "../../../sdk";
-import { environmentId } from "../fields";
+import { environmentId, restoreOnDelete } from "../fields";
 import { defineKind } from "../kind";
 
 const flag = (description: string) => z.boolean().optional().describe(description);
@@ -34,13 +34,7 @@ export const kind = defineKind({
     .object({
       environmentId: environmentId.describe("Changing it manages another environment's flags instead."),
       ...flagsShape,
-      restoreOnDelete: z
-        .boolean()
-        .default(false)
-        .describe(
-          "On delete, put back the values found before this resource first changed them. Default false: " +
-            "removing the resource leaves the environment as it is.",
-        ),
+      restoreOnDelete: restoreOnDelete("values", "the environment"),
     })
     .refine((p) => FLAGS.some((k) => p[k] !== undefined), {
       message: `set at least one flag (${FLAGS.join(", ")})`,

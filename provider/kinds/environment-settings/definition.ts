@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Environment, EnvironmentSettings as ApiSettings } from "../../../sdk";
-import { environmentId } from "../fields";
+import { environmentId, restoreOnDelete } from "../fields";
 import { defineKind } from "../kind";
 
 const between = (field: string, unit: string, minimum: number, maximum: number) =>
@@ -48,13 +48,7 @@ export const kind = defineKind({
     .object({
       environmentId: environmentId.describe("Changing it manages another environment's settings instead."),
       ...settingsShape,
-      restoreOnDelete: z
-        .boolean()
-        .default(false)
-        .describe(
-          "On delete, put back the values found before this resource first changed them. Default false: " +
-            "removing the resource leaves the environment as it is.",
-        ),
+      restoreOnDelete: restoreOnDelete("values", "the environment"),
     })
     .refine((p) => SETTINGS.some((k) => p[k] !== undefined), {
       message: `set at least one setting (${SETTINGS.join(", ")})`,

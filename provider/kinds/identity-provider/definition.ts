@@ -1,6 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { z } from "zod";
-import { organizationUuid } from "../fields";
+import { organizationUuid, restoreOnDelete } from "../fields";
 import { defineKind } from "../kind";
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -65,13 +65,7 @@ export const kind = defineKind({
       .boolean()
       .optional()
       .describe("Whether members sign in through it. Left as found when not given."),
-    restoreOnDelete: z
-      .boolean()
-      .default(false)
-      .describe(
-        "On delete, put back the settings found before this resource first changed them. Default false: " +
-          "removing the resource leaves the provider as it is.",
-      ),
+    restoreOnDelete: restoreOnDelete("settings", "the provider"),
   }),
   outputs: z.object({
     identityProviderUuid: z.string().describe("Acquia's id of the identity provider."),
