@@ -8,6 +8,9 @@ export const environmentId = z
     "environmentId must be an Acquia environment id such as 24-a47ac10b-58cc-4372-a567-0e02b2c3d470 (see getEnvironment)",
   );
 
+/** The application an environment id belongs to: Acquia's environment ids end with its UUID (`24-<uuid>`). */
+export const applicationOfEnvironment = (id: string): string => id.replace(/^\d+-/, "");
+
 export const applicationUuid = z.uuid({
   message: "applicationUuid must be an application UUID (see getApplication)",
 });

@@ -1,5 +1,6 @@
 /** Steps several handlers share. */
 import { isNotFound, type Operation } from "../../sdk";
+import { applicationOfEnvironment } from "../kinds/fields";
 import { formatId, type AnyKind } from "../kinds/kind";
 import { ProviderError } from "./errors";
 import type { Context, Found } from "./handler";
@@ -57,9 +58,9 @@ export async function environmentVisible(ctx: Context, id: string): Promise<bool
   return (await unlessNotFound(ctx.client.environments.get(id))) !== undefined;
 }
 
-/** Acquia environment ids end with their application's UUID (`24-<uuid>`). */
+/** Whether the application an environment id names is visible (decides whether a missing object is gone). */
 export async function environmentParentVisible(ctx: Context, id: string): Promise<boolean> {
-  return applicationVisible(ctx, id.replace(/^\d+-/, ""));
+  return applicationVisible(ctx, applicationOfEnvironment(id));
 }
 
 export async function applicationVisible(ctx: Context, uuid: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** What DatabaseCopy and FilesCopy share: the checks of an environment-to-environment copy, and running one. */
 import type { Environment, Operation } from "../../sdk";
+import { applicationOfEnvironment } from "../kinds/fields";
 import { unlessNotFound } from "./common";
 import type { Context } from "./handler";
 
@@ -16,7 +17,7 @@ interface Failure {
 const environment = (ctx: Context, id: string) => unlessNotFound(ctx.client.environments.get(id));
 
 /** An environment's application: named in its answer, and the tail of its id (`24-<uuid>`) either way. */
-const applicationOf = (env: Environment) => env.application?.uuid ?? env.id.replace(/^\d+-/, "");
+const applicationOf = (env: Environment) => env.application?.uuid ?? applicationOfEnvironment(env.id);
 
 /**
  * Read-only checks Acquia would otherwise make only when the copy is sent: both environments exist, they

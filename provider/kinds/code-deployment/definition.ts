@@ -1,12 +1,9 @@
 import { z } from "zod";
-import { environmentId, gitRef, triggers } from "../fields";
+import { applicationOfEnvironment, environmentId, gitRef, triggers } from "../fields";
 import { defineKind } from "../kind";
 
 /** Where the code comes from: exactly one of these inputs is set. */
 export const SOURCES = ["ref", "sourceEnvironmentId", "artifactId"] as const;
-
-/** Acquia environment ids end with their application's UUID (`24-<uuid>`). */
-const applicationOf = (id: string) => id.replace(/^\d+-/, "");
 
 export const kind = defineKind({
   name: "CodeDeployment",
@@ -62,7 +59,7 @@ export const kind = defineKind({
     .refine(
       (p) =>
         p.sourceEnvironmentId === undefined ||
-        applicationOf(p.sourceEnvironmentId) === applicationOf(p.environmentId),
+        applicationOfEnvironment(p.sourceEnvironmentId) === applicationOfEnvironment(p.environmentId),
       {
         message: "sourceEnvironmentId must be an environment of the same application as environmentId",
         path: ["sourceEnvironmentId"],

@@ -3,6 +3,7 @@ import { environmentParentVisible, settle, unlessNotFound } from "../../runtime/
 import { resolveCloudActions } from "../../runtime/cloud-actions";
 import { environmentMissing, inputFailures } from "../../runtime/errors";
 import { applyHandler, type Context } from "../../runtime/handler";
+import { applicationOfEnvironment } from "../fields";
 import { kind } from "./definition";
 
 type Inputs = InputsOf<typeof kind>;
@@ -19,8 +20,6 @@ async function codeOf(ctx: Context, environmentId: string): Promise<Code | undef
   const env = await unlessNotFound(ctx.client.environments.get(environmentId));
   return env && { ref: env.vcs?.path ?? null, artifactId: env.artifact?.id ?? null };
 }
-
-const applicationOf = (environmentId: string) => environmentId.replace(/^\d+-/, "");
 
 /** The Cloud Actions a Git deploy names (Acquia's ids), or nothing to leave the environment's defaults. */
 async function actionsOf(ctx: Context, p: Inputs): Promise<{ "cloud-actions"?: string[] }> {
@@ -127,7 +126,7 @@ export const handler = applyHandler({
       if (failures.length > 0) return failures;
     }
     if (p.artifactId !== undefined && p.artifactId !== olds.artifactId) {
-      const application = applicationOf(p.environmentId);
+      const application = applicationOfEnvironment(p.environmentId);
       const artifact = await unlessNotFound(ctx.client.code.getArtifact(application, p.artifactId));
       if (artifact === undefined) {
         return [
