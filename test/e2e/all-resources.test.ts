@@ -1,6 +1,7 @@
 // Every resource kind in one Pulumi.yaml project, with the package installed from a packed tarball
 // the way a user installs it, run by the real CLI and its Node.js language host against the simulator:
-// up, a no-change preview, a changed program, drift shown by refresh, and destroy.
+// up, a no-change preview, a changed program, drift shown by refresh, and destroy, the backups, copies
+// and promotions each phase makes counted at the simulator.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +10,7 @@ import { SEED, startSimulator, type Simulator } from "../../simulator";
 import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
 import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import { REPO_ROOT, createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
+import { allKinds } from "../../provider/kinds/catalog";
 import { apiClient, estate, expectSameIds, type EstateState } from "../helpers/simulated-estate";
 import { checkpointResources, sha256, stateFiles, tokenCandidates } from "./helpers/state-files";
 import { mutationsDuring } from "../helpers/simulator-control";
@@ -213,6 +215,9 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
       r.type.includes("acquia-cloud"),
     );
     expect(ours).toHaveLength(25);
+    // The project's promise: every kind is in this program, so a new kind fails here until it is added.
+    const kinds = allKinds().map((k) => k.name);
+    expect([...new Set(ours.map((r) => r.type.split(":").pop()))].sort()).toEqual(kinds.sort());
     for (const resource of ours) {
       const kind = resource.type.split(":").pop() ?? "";
       for (const props of [resource.inputs, resource.outputs]) {
