@@ -182,13 +182,28 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
       await api().variables.update(id, { name: "E2E_SECRET", value: "changed-outside" })
     ).wait({ pollIntervalMs: 20 });
     await (await api().teams.update(teamUuid, { name: "Renamed by hand" })).wait({ pollIntervalMs: 20 });
+    await (await api().environmentFlags.disableCdn(stage)).wait({ pollIntervalMs: 20 });
+    const importConfiguration = (await api().cloudActions.list(id)).find(
+      (a) => a.label === "Import configuration",
+    );
+    await (
+      await api().cloudActions.update(id, { [importConfiguration?.id ?? ""]: true })
+    ).wait({ pollIntervalMs: 20 });
     const refreshed = await stack.refresh();
-    expect(refreshed.summary.resourceChanges).toMatchObject({ update: 2 });
+    expect(refreshed.summary.resourceChanges).toMatchObject({ update: 4 });
     const preview = await stack.preview();
-    expect(preview.changeSummary).toMatchObject({ update: 2 });
-    await stack.up();
+    expect(preview.changeSummary).toMatchObject({ update: 4 });
+    // Putting the drift back backs up, copies and promotes nothing: only triggers run those again.
+    const calls = await mutationsDuring(sim, () => stack.up());
+    expect([BACKUP, COPY_DATABASE, COPY_FILES, PROMOTE].filter((route) => route in calls)).toEqual([]);
     expect((await api().variables.get(id, "E2E_SECRET")).value).toBe(secrets.variableValue2);
     expect((await api().teams.get(teamUuid)).name).toBe("E2E Team Renamed");
+    expect(await stageFlags()).toEqual({ cdn: true, modProxy: "active" });
+    expect(await enabledActions(id)).toEqual([
+      "Backup all databases",
+      "Clear all Drupal caches",
+      "Run database updates",
+    ]);
   });
 
   it("keeps every secret and token out of the backend, and stores only the small shim", async () => {
