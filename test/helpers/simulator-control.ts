@@ -17,6 +17,21 @@ export async function mutations(sim: Simulator): Promise<Record<string, number>>
   return Object.fromEntries(Object.entries(byRoute).filter(([route]) => !route.startsWith("GET ")));
 }
 
+/** The mutating API calls `run` made, by route (routes it did not call left out). */
+export async function mutationsDuring(
+  sim: Simulator,
+  run: () => Promise<unknown>,
+): Promise<Record<string, number>> {
+  const before = await mutations(sim);
+  await run();
+  const after = await mutations(sim);
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([route, n]) => [route, n - (before[route] ?? 0)] as const)
+      .filter(([, n]) => n > 0),
+  );
+}
+
 /** Mutating API calls so far, in all. */
 export async function mutatingCalls(sim: Simulator): Promise<number> {
   return Object.values(await mutations(sim)).reduce((sum, n) => sum + n, 0);

@@ -1,7 +1,8 @@
 // Every resource kind in one program. Config `phase` 2 makes the changes the suite checks: in-place
 // updates (environment label, variable value, cron frequency, team name, PHP memory, code ref, log sources,
-// role permissions, allowlist addresses) and replacements (domain hostname: deleted first; certificate: the new one active
-// before the old goes).
+// role permissions, allowlist addresses, stage's flags, Cloud Actions, a promotion's triggers) and
+// replacements (domain hostname: deleted first; certificate: the new one active before the old goes; the
+// backup and the two copies, whose changed triggers run them once more).
 //
 // Config `mode: plugin` runs the very same program on the provider plugin (pulumi-acquia-cloud/plugin),
 // where a resource takes the Connection's settings rather than the Connection: the one change a
@@ -19,7 +20,10 @@ const account = new acquia.Connection("acquia");
 const connection = (onPlugin ? account.settings : account) as unknown as typeof account;
 const application = pulumi.output(acquia.getApplication({ name: "Acme Web" }));
 const applicationUuid = application.uuid;
-const stage = application.apply((a) => acquia.getEnvironment({ applicationUuid: a.uuid, name: "test" }));
+const seeded = (name: string) =>
+  application.apply((a) => acquia.getEnvironment({ applicationUuid: a.uuid, name }));
+const stage = seeded("test");
+const dev = seeded("dev");
 
 const database = new acquia.Database("db", { connection, applicationUuid, name: "e2e_db" });
 const environment = new acquia.Environment("cde", {
@@ -37,11 +41,58 @@ new acquia.EnvironmentSettings("php", {
   phpVersion: "8.2",
   memoryLimit: phase2 ? 512 : 256,
 });
-new acquia.CodeDeployment("stage-code", {
+const stageRef = phase2 ? "main" : "tags/v1.0.0";
+const stageCode = new acquia.CodeDeployment("stage-code", {
   connection,
   environmentId: stage.id,
-  ref: phase2 ? "main" : "tags/v1.0.0",
+  ref: stageRef,
 });
+// Stage's code promoted to dev once stage runs it, with one Cloud Action; a new stage ref promotes again.
+new acquia.CodeDeployment(
+  "promote-to-dev",
+  {
+    connection,
+    environmentId: dev.id,
+    sourceEnvironmentId: stage.id,
+    cloudActions: ["Clear all Drupal caches"],
+    triggers: { stageRef },
+  },
+  { dependsOn: [stageCode] },
+);
+// On stage, not the CD environment: CD environments have neither CDN nor mod_proxy. Put back on delete,
+// so a destroy leaves stage as seeded.
+new acquia.EnvironmentFlags("stage-flags", {
+  connection,
+  environmentId: stage.id,
+  cdn: true,
+  ...(phase2 ? { modProxy: true } : {}),
+  restoreOnDelete: true,
+});
+new acquia.EnvironmentCloudActions("cloud-actions", {
+  connection,
+  environmentId,
+  actions: phase2
+    ? ["Backup all databases", "Run database updates", "Clear all Drupal caches"]
+    : ["Backup all databases", "Clear all Drupal caches"],
+});
+// Each phase's triggers run these once more: a new backup (the old one deleted), another copy of stage's
+// database and files into the CD environment.
+const triggers = { round: phase2 ? "2" : "1" };
+new acquia.DatabaseBackup("backup", {
+  connection,
+  environmentId,
+  databaseName: database.name,
+  triggers,
+  deleteOnDestroy: true,
+});
+new acquia.DatabaseCopy("database-copy", {
+  connection,
+  sourceEnvironmentId: stage.id,
+  environmentId,
+  databaseName: database.name,
+  triggers,
+});
+new acquia.FilesCopy("files-copy", { connection, sourceEnvironmentId: stage.id, environmentId, triggers });
 new acquia.EnvironmentVariable("secret-variable", {
   connection,
   environmentId,
