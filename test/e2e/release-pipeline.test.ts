@@ -5,19 +5,7 @@
 import { join } from "node:path";
 import { SEED, startSimulator, type Simulator } from "../../simulator";
 import { apiClient } from "../helpers/simulated-estate";
-import { control, mutations } from "../helpers/simulator-control";
-
-/** The mutating calls `run` made, by route. */
-async function mutationsDuring(sim: Simulator, run: () => Promise<unknown>): Promise<Record<string, number>> {
-  const before = await mutations(sim);
-  await run();
-  const after = await mutations(sim);
-  return Object.fromEntries(
-    Object.entries(after)
-      .map(([route, n]) => [route, n - (before[route] ?? 0)] as const)
-      .filter(([, n]) => n > 0),
-  );
-}
+import { control, mutations, mutationsDuring } from "../helpers/simulator-control";
 import { EXAMPLES_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
 import { createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
 
