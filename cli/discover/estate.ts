@@ -83,6 +83,8 @@ export interface DiscoveredEnvironment {
   cde: boolean;
   /** The deployed branch or `tags/<name>`. */
   branch?: string | undefined;
+  /** The build artifact a Node.js environment runs, when its code came from one. */
+  artifactId?: string | undefined;
   /** Database names copied into it (for a CD environment's `databases`). */
   databases: string[];
   /** Runtime settings by the EnvironmentSettings input names, only those its schema accepts. */

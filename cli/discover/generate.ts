@@ -158,9 +158,15 @@ function environmentSection(w: ProgramWriter, env: DiscoveredEnvironment): void 
         adopt: false,
       },
     );
-  // A CD environment's branch is its Environment's: a CodeDeployment beside it would fight it.
-  if (w.has("code-deployment") && env.branch && !(env.cde && w.has("environment")))
-    w.resource("CodeDeployment", [slug, "code"], envId, [...inEnv, ["ref", env.branch]], { adopt: false });
+  // A CD environment's branch is its Environment's: a CodeDeployment beside it would fight it. A
+  // Node.js environment that runs a build artifact is deployed by artifact, not by branch.
+  const deployed: [string, string] | undefined = env.artifactId
+    ? ["artifactId", env.artifactId]
+    : env.branch
+      ? ["ref", env.branch]
+      : undefined;
+  if (w.has("code-deployment") && deployed && !(env.cde && w.has("environment")))
+    w.resource("CodeDeployment", [slug, "code"], envId, [...inEnv, deployed], { adopt: false });
   // Flags and Cloud Actions exist on every environment: the values found, applied, switch nothing.
   if (w.has("environment-flags") && Object.keys(env.flags).length > 0)
     w.resource(

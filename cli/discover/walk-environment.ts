@@ -223,6 +223,7 @@ export async function walkEnvironment(
     label: env.label,
     cde,
     branch: env.vcs?.path || undefined,
+    artifactId: env.artifact?.id,
     databases: databases.map((d) => d.name).sort(),
     settings: has("environment-settings") ? settingsOf(env, skip("environment-settings")) : {},
     flags,

@@ -11,7 +11,7 @@ import { generateProject, type GeneratedProject } from "../../cli/discover/gener
 import { walkEstate } from "../../cli/discover/walk";
 import { IdentifierAllocator, NameAllocator, camel, kebab } from "../../cli/discover/names";
 import { AcquiaCloudClient } from "../../sdk";
-import type { Simulator } from "../../simulator";
+import { SEED, type Simulator } from "../../simulator";
 import { behindPulumi, mutations, simulator, up } from "./harness";
 
 const VERSIONS = {
@@ -922,6 +922,33 @@ describe("discover: flags and Cloud Actions against the simulator", () => {
         });
       }
     }
+    expect(await mutations(sim)).toEqual(before);
+  });
+
+  it("writes a Node.js environment that runs a build artifact as a deployment of that artifact", async () => {
+    const client = new AcquiaCloudClient(connection(sim));
+    await behindPulumi(sim, client.code.deployArtifact(SEED.nodeEnvironments.prod, SEED.artifacts.ready));
+    const before = await mutations(sim);
+    const estate = await walkEstate(client, {
+      scope: { name: "Acme Storefront" },
+      kinds: ["code-deployment"],
+      connection: { clientId: sim.clientId },
+      progress: () => undefined,
+    });
+    const index = generateProject(estate, { versions: VERSIONS }).files["index.ts"] ?? "";
+    const deployments = statements(index).filter((s) => s.includes("new acquia.CodeDeployment("));
+    expect(deployments).toEqual([
+      expect.stringMatching(/"dev-code"[\s\S]*ref: "main",/),
+      expect.stringMatching(/"prod-code"[\s\S]*artifactId: "7001",/),
+    ]);
+    // Applied as `pulumi up` would: no deploy, then no change.
+    const props = {
+      connection: connection(sim),
+      environmentId: SEED.nodeEnvironments.prod,
+      artifactId: "7001",
+    };
+    const state = await up("CodeDeployment", props);
+    expect((await up("CodeDeployment", props, state)).action).toBe("same");
     expect(await mutations(sim)).toEqual(before);
   });
 });
