@@ -65,6 +65,7 @@ describeWithPulumi("examples/release-pipeline through `pulumi up`", (cli) => {
     expect((await sim.control.stats()).tokenRequests - tokensBefore).toBeGreaterThan(1);
     // The long copy reported its progress while the run waited.
     expect(output).toMatch(/in-progress, \d+% after \d+ s/);
+    expect(output).not.toContain(sim.clientSecret);
 
     expect(await mutations(sim)).toMatchObject({
       [BACKUP]: 1,
