@@ -26,6 +26,8 @@ const INTEGER_SETTINGS: Record<IntegerSetting, { minimum: number; maximum: numbe
 };
 
 export const PHP_VERSIONS = ["7.4", "8.0", "8.1", "8.2", "8.3", "8.4"];
+/** What a Node.js application's environments run instead of PHP. */
+const NODE_VERSIONS = ["20", "22"];
 export const OPERATING_SYSTEMS = ["focal", "jammy", "noble"];
 
 /** Objects that live under an environment and go away with it. */
@@ -137,13 +139,17 @@ function changeLabel(ctx: RouteContext) {
   return ok({ message: "Changing environment label." }, 202);
 }
 
-/** The PHP versions an environment may switch to (what PUT accepts), as the spec's example shapes them. */
+/**
+ * The PHP versions an environment may switch to (what PUT accepts), as the spec's example shapes them;
+ * a Node.js application's environments answer with Node.js versions (the spec's `runtime` enum).
+ */
 function availableRuntimes(ctx: RouteContext) {
-  const { environment } = requireEnvironment(ctx, ctx.params.environmentId ?? "");
+  const { environment, application } = requireEnvironment(ctx, ctx.params.environmentId ?? "");
   const self = `/environments/${segment(environment.id)}`;
+  const node = application.type === "node";
   return ok({
-    runtime: "php",
-    versions: PHP_VERSIONS,
+    runtime: node ? "node" : "php",
+    versions: node ? NODE_VERSIONS : PHP_VERSIONS,
     _links: { self: link(ctx, `${self}/available-runtimes`), parent: link(ctx, self) },
   });
 }

@@ -1,4 +1,5 @@
 import { AcquiaCloudClient, EnvironmentsApi } from "../../sdk";
+import { SEED } from "../../simulator";
 import { progressReporter } from "../../provider/runtime/progress";
 import {
   UNKNOWN,
@@ -251,6 +252,16 @@ describe("EnvironmentSettings runtime", () => {
     const before = await mutations(sim);
     expect(await failuresOf("EnvironmentSettings", { ...base(), phpVersion: "8.3" })).toEqual({});
     expect(await mutations(sim)).toEqual(before);
+  });
+
+  it("refuses a PHP version in preview on a Node.js application's environment", async () => {
+    expect(
+      await failuresOf("EnvironmentSettings", {
+        ...base(),
+        environmentId: SEED.nodeEnvironments.prod,
+        phpVersion: "8.3",
+      }),
+    ).toEqual({ phpVersion: expect.stringMatching(/runs Node.js, not PHP: remove phpVersion/) });
   });
 
   it("still surfaces Acquia's refusal when the version went away between preview and update", async () => {

@@ -124,6 +124,15 @@ describe("getAvailableRuntimes", () => {
     expect(getAvailableRuntimes.result.safeParse(result).success).toBe(true);
   });
 
+  it("lists Node.js versions for a Node.js application's environment", async () => {
+    const result = await getAvailableRuntimes.run(api(), { environmentId: SEED.nodeEnvironments.prod });
+    expect(result).toEqual({
+      php: [],
+      node: ["20", "22"],
+      runtimes: [{ runtime: "node", versions: ["20", "22"] }],
+    });
+  });
+
   it("names environmentId for an unknown environment", async () => {
     await expect(getAvailableRuntimes.run(api(), { environmentId: UNKNOWN_ENV })).rejects.toThrow(
       /^environmentId "999-.*" is not visible/,

@@ -59,8 +59,13 @@ export const handler = applyHandler({
     if (!(await environment(ctx, env)))
       return [{ property: "environmentId", reason: environmentMissing(env).message }];
     if (p.phpVersion !== undefined && p.phpVersion !== olds.phpVersion) {
-      const { versions } = await ctx.client.environments.availableRuntimes(env);
-      if (versions.length > 0 && !versions.includes(p.phpVersion))
+      const { runtime, versions } = await ctx.client.environments.availableRuntimes(env);
+      if (runtime !== undefined && runtime !== "php")
+        failures.push({
+          property: "phpVersion",
+          reason: `environment ${env} runs ${runtime === "node" ? "Node.js" : runtime}, not PHP: remove phpVersion`,
+        });
+      else if (versions.length > 0 && !versions.includes(p.phpVersion))
         failures.push({
           property: "phpVersion",
           reason: `phpVersion ${p.phpVersion} is not offered on environment ${env}: choose one of ${versions.join(", ")}`,
