@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { SEED, startSimulator, type Simulator } from "../../simulator";
-import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
+import { PROGRAMS_DIR, copyProject, installPackage, projectStack, simulatorConfig } from "./helpers/project";
 import { createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
 import { apiClient, estate, expectSameIds, type EstateState } from "../helpers/simulated-estate";
 import { checkpointResources } from "./helpers/state-files";
@@ -30,11 +30,7 @@ describeWithPulumi("people and roles through `pulumi up` with the packed package
   let project: string;
   const config = (mode: "plugin" | "dynamic") => ({
     mode,
-    "acquia:clientId": sim.clientId,
-    "acquia:clientSecret": { value: sim.clientSecret, secret: true },
-    "acquia:apiUrl": sim.apiUrl,
-    "acquia:tokenUrl": sim.tokenUrl,
-    "acquia:pollIntervalMs": "50",
+    ...simulatorConfig(sim),
     organizationUuid: sim.organizationUuid,
   });
 

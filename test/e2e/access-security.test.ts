@@ -9,7 +9,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { SEED, startSimulator, type Simulator } from "../../simulator";
 import { apiClient, estate, expectSameIds, type EstateState } from "../helpers/simulated-estate";
 import { mutations } from "../helpers/simulator-control";
-import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
+import { PROGRAMS_DIR, copyProject, installPackage, projectStack, simulatorConfig } from "./helpers/project";
 import { createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
 import { checkpointResources, stateFiles } from "./helpers/state-files";
 
@@ -74,11 +74,7 @@ describeWithPulumi("access and security through `pulumi up` with the packed pack
     const programs = installPackage(sandbox.root);
     const project = copyProject(join(PROGRAMS_DIR, "access-security"), programs, "access-security");
     stack = await projectStack(sandbox, project, STACK, {
-      "acquia:clientId": sim.clientId,
-      "acquia:clientSecret": { value: sim.clientSecret, secret: true },
-      "acquia:apiUrl": sim.apiUrl,
-      "acquia:tokenUrl": sim.tokenUrl,
-      "acquia:pollIntervalMs": "50",
+      ...simulatorConfig(sim),
       subscription: "Acme Platform Enterprise",
       apiTokens: JSON.stringify(["ci-1"]),
       allowlist: JSON.stringify([office, vpn]),

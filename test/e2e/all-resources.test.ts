@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { SEED, startSimulator, type Simulator } from "../../simulator";
 import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
-import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
+import { PROGRAMS_DIR, copyProject, installPackage, projectStack, simulatorConfig } from "./helpers/project";
 import { REPO_ROOT, createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
 import { allKinds } from "../../provider/kinds/catalog";
 import { apiClient, estate, expectSameIds, type EstateState } from "../helpers/simulated-estate";
@@ -64,11 +64,7 @@ describeWithPulumi("every resource through `pulumi up` with the packed package",
     const programs = installPackage(sandbox.root);
     const project = copyProject(join(PROGRAMS_DIR, "all-resources"), programs, "all-resources");
     stack = await projectStack(sandbox, project, STACK, {
-      "acquia:clientId": sim.clientId,
-      "acquia:clientSecret": { value: sim.clientSecret, secret: true },
-      "acquia:apiUrl": sim.apiUrl,
-      "acquia:tokenUrl": sim.tokenUrl,
-      "acquia:pollIntervalMs": "50",
+      ...simulatorConfig(sim),
       sshPublicKey: ed25519PublicKey("e2e@ci"),
       certificate: certificate.certificate,
       certificate2: certificate2.certificate,

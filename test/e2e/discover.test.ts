@@ -17,7 +17,7 @@ import { acquiaLabelOf } from "../../provider/kinds/ssl-certificate/definition";
 import { startSimulator, type Simulator } from "../../simulator";
 import { mutations } from "../helpers/simulator-control";
 import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
-import { installPackage, projectStack } from "./helpers/project";
+import { installPackage, projectStack, simulatorConfig } from "./helpers/project";
 import { createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
 import { checkpointResources, stateFiles } from "./helpers/state-files";
 
@@ -76,11 +76,7 @@ describeWithPulumi("acquia-cloud discover → pulumi up adopts the estate unchan
       env: { PATH: process.env.PATH ?? "", ACLI_KEY: sim.clientId, ACLI_SECRET: sim.clientSecret, ...env },
     });
   const credentials = () => ({
-    "acquia:clientId": sim.clientId,
-    "acquia:clientSecret": { value: sim.clientSecret, secret: true },
-    "acquia:apiUrl": sim.apiUrl,
-    "acquia:tokenUrl": sim.tokenUrl,
-    "acquia:pollIntervalMs": "50",
+    ...simulatorConfig(sim),
   });
   const simulatorFlags = () => ["--api-url", sim.apiUrl, "--token-url", sim.tokenUrl];
 

@@ -7,7 +7,14 @@ import { SEED, startSimulator, type Simulator } from "../../simulator";
 import { apiClient } from "../helpers/simulated-estate";
 import { mutatingCalls } from "../helpers/simulator-control";
 import { ed25519PublicKey } from "../simulator/helpers";
-import { EXAMPLES_DIR, PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
+import {
+  EXAMPLES_DIR,
+  PROGRAMS_DIR,
+  copyProject,
+  installPackage,
+  projectStack,
+  simulatorConfig,
+} from "./helpers/project";
 import {
   createSandbox,
   describeWithPulumi,
@@ -16,13 +23,7 @@ import {
 } from "./helpers/pulumi-cli";
 
 function credentials(sim: Simulator, secret = sim.clientSecret): StackConfig {
-  return {
-    "acquia:clientId": sim.clientId,
-    "acquia:clientSecret": { value: secret, secret: true },
-    "acquia:apiUrl": sim.apiUrl,
-    "acquia:tokenUrl": sim.tokenUrl,
-    "acquia:pollIntervalMs": "100",
-  };
+  return simulatorConfig(sim, { secret, pollIntervalMs: 100 });
 }
 
 describeWithPulumi("the examples and credentials through `pulumi up`", (cli) => {

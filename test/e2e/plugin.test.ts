@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { startSimulator, type Simulator } from "../../simulator";
 import { ed25519PublicKey, selfSignedCertificate } from "../simulator/helpers";
-import { PROGRAMS_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
+import { PROGRAMS_DIR, copyProject, installPackage, projectStack, simulatorConfig } from "./helpers/project";
 import { createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
 import { allKinds } from "../../provider/kinds/catalog";
 import { apiClient, estate, expectSameIds, type EstateState } from "../helpers/simulated-estate";
@@ -49,11 +49,7 @@ describeWithPulumi("plugin mode (pulumi-resource-acquia) through the CLI", (cli)
   const backendDir = () => fileURLToPath(sandbox.backendUrl);
   const config = (mode: "plugin" | "dynamic") => ({
     mode,
-    "acquia:clientId": sim.clientId,
-    "acquia:clientSecret": { value: sim.clientSecret, secret: true },
-    "acquia:apiUrl": sim.apiUrl,
-    "acquia:tokenUrl": sim.tokenUrl,
-    "acquia:pollIntervalMs": "50",
+    ...simulatorConfig(sim),
     sshPublicKey: ed25519PublicKey("plugin@ci"),
     certificate: certificate.certificate,
     certificate2: certificate2.certificate,

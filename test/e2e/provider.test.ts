@@ -10,6 +10,7 @@ import type * as ProviderPackage from "../../provider";
 import { startSimulator, type Simulator } from "../../simulator";
 import { apiClient } from "../helpers/simulated-estate";
 import { createSandbox, describeWithPulumi, REPO_ROOT, type PulumiSandbox } from "./helpers/pulumi-cli";
+import { simulatorConfig } from "./helpers/project";
 
 type Package = typeof ProviderPackage;
 
@@ -38,11 +39,7 @@ describeWithPulumi("our resources through the Pulumi engine against the simulato
       projectName: "acquia-e2e",
       programDir: linkedProgramDir(sandbox.root),
       config: {
-        "acquia:clientId": sim.clientId,
-        "acquia:clientSecret": { value: sim.clientSecret, secret: true },
-        "acquia:apiUrl": sim.apiUrl,
-        "acquia:tokenUrl": sim.tokenUrl,
-        "acquia:pollIntervalMs": "50",
+        ...simulatorConfig(sim),
       },
       program: async () => {
         const connection = new acquia.Connection("acquia");

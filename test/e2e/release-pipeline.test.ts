@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { SEED, startSimulator, type Simulator } from "../../simulator";
 import { apiClient } from "../helpers/simulated-estate";
 import { control, mutations, mutationsDuring } from "../helpers/simulator-control";
-import { EXAMPLES_DIR, copyProject, installPackage, projectStack } from "./helpers/project";
+import { EXAMPLES_DIR, copyProject, installPackage, projectStack, simulatorConfig } from "./helpers/project";
 import { createSandbox, describeWithPulumi, type PulumiSandbox } from "./helpers/pulumi-cli";
 
 const BACKUP = "POST /environments/{environmentId}/databases/{databaseName}/backups";
@@ -37,11 +37,7 @@ describeWithPulumi("examples/release-pipeline through `pulumi up`", (cli) => {
     const programs = installPackage(sandbox.root);
     const dir = copyProject(join(EXAMPLES_DIR, "release-pipeline"), programs, "release-pipeline");
     const stack = await projectStack(sandbox, dir, "ci", {
-      "acquia:clientId": sim.clientId,
-      "acquia:clientSecret": { value: sim.clientSecret, secret: true },
-      "acquia:apiUrl": sim.apiUrl,
-      "acquia:tokenUrl": sim.tokenUrl,
-      "acquia:pollIntervalMs": "100",
+      ...simulatorConfig(sim, { pollIntervalMs: 100 }),
       release: "2026.11.1",
     });
     const api = apiClient(sim);

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import type { Simulator } from "../../../simulator";
 import { REPO_ROOT, toConfigMap, type PulumiSandbox, type StackConfig } from "./pulumi-cli";
 
 export interface InstallOptions {
@@ -68,6 +69,23 @@ export function copyProject(source: string, programs: string, name: string): str
     filter: (path) => !/node_modules|package-lock\.json/.test(path),
   });
   return dir;
+}
+
+/**
+ * The stack config that points a project at the simulator: its API and token URLs, the demo key (or
+ * `secret` in its place) and a fast poll, since the simulator's tasks take milliseconds.
+ */
+export function simulatorConfig(
+  sim: Simulator,
+  options: { secret?: string; pollIntervalMs?: number } = {},
+): StackConfig {
+  return {
+    "acquia:clientId": sim.clientId,
+    "acquia:clientSecret": { value: options.secret ?? sim.clientSecret, secret: true },
+    "acquia:apiUrl": sim.apiUrl,
+    "acquia:tokenUrl": sim.tokenUrl,
+    "acquia:pollIntervalMs": String(options.pollIntervalMs ?? 50),
+  };
 }
 
 /** A stack of a project on disk, run by the real CLI (and so by its Node.js language host). */
