@@ -3,7 +3,7 @@
  * walk (walk.ts) and turned into a program by the generator (generate.ts). Secret values are kept as
  * Acquia returned them so the generator alone decides what reaches a file, and a test can prove none does.
  */
-import type { Flag } from "../../provider/kinds/environment-flags/definition";
+import type { FlagValues } from "../../provider/kinds/environment-flags/definition";
 
 /** The kinds `--include`/`--exclude` take: the provider's kind folders (`cron-job`) or type names (`CronJob`). */
 export const DISCOVER_KINDS = [
@@ -93,7 +93,7 @@ export interface DiscoveredEnvironment {
    * EnvironmentFlags inputs as Acquia reports them: only the flags the environment has (no CDN or
    * mod_proxy on a CD environment, production mode only on a production one).
    */
-  flags: Partial<Record<Flag, boolean>>;
+  flags: FlagValues;
   /**
    * The enabled Cloud Actions by label (by id where the label would name another action), sorted;
    * undefined when Cloud Actions are unavailable for the environment or were not walked.

@@ -15,7 +15,7 @@ import {
 import { kind as cronJob } from "../../provider/kinds/cron-job/definition";
 import { kind as domain } from "../../provider/kinds/domain/definition";
 import { matchCloudAction } from "../../provider/kinds/environment-cloud-actions/definition";
-import { FLAGS, readFlags, type Flag } from "../../provider/kinds/environment-flags/definition";
+import { FLAGS, readFlags, type FlagValues } from "../../provider/kinds/environment-flags/definition";
 import { currentSettings, settingsShape } from "../../provider/kinds/environment-settings/definition";
 import { kind as environmentVariable } from "../../provider/kinds/environment-variable/definition";
 import { CONSUMERS, LOG_SOURCES } from "../../provider/kinds/log-forwarding-destination/definition";
@@ -61,7 +61,7 @@ async function flagsOf(
   client: AcquiaCloudClient,
   env: Environment,
   skip: (what: string, reason: string) => void,
-): Promise<Partial<Record<Flag, boolean>>> {
+): Promise<FlagValues> {
   const which = FLAGS.filter((flag) =>
     flag === "productionMode" ? env.flags?.production !== false : env.flags?.cde !== true,
   );

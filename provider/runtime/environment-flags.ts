@@ -13,9 +13,8 @@ import {
   FLAG_NAMES,
   readFlags as readEnvironmentFlags,
   type Flag,
+  type FlagValues,
 } from "../kinds/environment-flags/definition";
-
-export type FlagValues = Partial<Record<Flag, boolean>>;
 
 /**
  * The current values of `which`, or undefined when the environment is gone. A flag Acquia does not

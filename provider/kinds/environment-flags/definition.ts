@@ -15,6 +15,8 @@ export const flagsShape = {
 };
 export type Flag = keyof typeof flagsShape;
 export const FLAGS = Object.keys(flagsShape) as Flag[];
+/** Flags by name, each present only where known (managed, or reported by Acquia). */
+export type FlagValues = Partial<Record<Flag, boolean>>;
 
 /** How messages name each flag: the words Acquia's own answers use. */
 export const FLAG_NAMES: Record<Flag, string> = {
@@ -76,8 +78,8 @@ export async function readFlags(
   client: AcquiaCloudClient,
   environment: Environment,
   which: readonly Flag[],
-): Promise<Partial<Record<Flag, boolean>>> {
-  const values: Partial<Record<Flag, boolean>> = {};
+): Promise<FlagValues> {
+  const values: FlagValues = {};
   const production = environment.flags?.production_mode;
   if (which.includes("productionMode") && typeof production === "boolean") values.productionMode = production;
   if (which.includes("cdn")) {

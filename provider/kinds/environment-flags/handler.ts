@@ -2,8 +2,8 @@ import type { InputsOf, OutputsOf } from "../kind";
 import { environmentParentVisible, unlessNotFound } from "../../runtime/common";
 import { environmentMissing } from "../../runtime/errors";
 import { applyHandler, type Context } from "../../runtime/handler";
-import { FLAGS, FLAG_NAMES, kind, type Flag } from "./definition";
-import { readFlags, switchFlag, type FlagValues } from "../../runtime/environment-flags";
+import { FLAGS, FLAG_NAMES, kind, type Flag, type FlagValues } from "./definition";
+import { readFlags, switchFlag } from "../../runtime/environment-flags";
 
 type Inputs = InputsOf<typeof kind>;
 type Outputs = OutputsOf<typeof kind>;
